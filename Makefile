@@ -1,0 +1,42 @@
+# `make run` and `make test` are all a newcomer needs; both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+STAMP := $(VENV)/.installed-stamp
+
+export FLASK_APP := careerexpo
+
+.PHONY: run test lint install db bench messages clean
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Development server on the embedded SQLite database, with the demo expo on first run.
+run: export CAREEREXPO_ENV ?= development
+run: $(STAMP)
+	$(BIN)/flask db upgrade
+	$(BIN)/flask seed-demo --if-empty
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check careerexpo tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/pages.py
+
+# Extract every gettext string into careerexpo/translations/messages.pot.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o careerexpo/translations/messages.pot .
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

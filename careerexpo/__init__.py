@@ -1,0 +1,71 @@
+"""CareerExpo: an I&T job board and virtual career expo."""
+
+import os
+
+from flask import Flask
+
+from careerexpo.config import config_class
+
+
+def create_app(config_name: str | None = None, **overrides) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    cls = config_class(config_name)
+    app.config.from_object(cls)
+    app.config.update(cls.init(app.instance_path))
+    app.config.update(overrides)
+    if not app.config["SECRET_KEY"]:
+        raise RuntimeError("SECRET_KEY must be set in the environment in production")
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from careerexpo.core import database, i18n, security
+    from careerexpo.extensions import csrf, db, limiter, login_manager, migrate
+
+    import careerexpo.models  # noqa: F401  (every table, for Alembic and relationships)
+
+    db.init_app(app)
+    database.configure_engine(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    login_manager.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from careerexpo import api, applications, auth, candidates, employer, jobs, main
+
+    app.register_blueprint(main.bp)
+    app.register_blueprint(candidates.bp, url_prefix="/me")
+    app.register_blueprint(auth.bp, url_prefix="/auth")
+    app.register_blueprint(jobs.bp, url_prefix="/jobs")
+    app.register_blueprint(applications.bp, url_prefix="/me")
+    app.register_blueprint(employer.bp, url_prefix="/employer")
+    app.register_blueprint(api.bp, url_prefix="/api/v1")
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from careerexpo.core import errors
+
+    errors.init_app(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from careerexpo.core import templating
+
+    templating.init_app(app)
+
+
+def register_commands(app: Flask) -> None:
+    from careerexpo import cli
+
+    cli.init_app(app)

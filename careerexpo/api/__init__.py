@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("api", __name__)
+
+from careerexpo.api import routes  # noqa: E402,F401

@@ -1,0 +1,30 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField
+from wtforms import RadioField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from careerexpo.core.enums import ApplicationStatus
+
+
+class ApplyForm(FlaskForm):
+    cover_note = TextAreaField(_l("Cover note"), validators=[Length(max=5000)])
+    cv_choice = RadioField(
+        _l("CV"),
+        choices=[("profile", _l("Send the CV on my profile")), ("upload", _l("Upload a CV"))],
+        default="profile",
+    )
+    cv_file = FileField(_l("CV file (PDF, at most 5 MB)"),
+                        validators=[FileAllowed(["pdf"], _l("The CV must be a PDF."))])
+
+
+class MoveForm(FlaskForm):
+    status = SelectField(_l("Move to"), validators=[DataRequired()])
+
+    def __init__(self, *args, allowed: list[ApplicationStatus] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.status.choices = [(s.value, s.label) for s in allowed]
+
+
+class NoteForm(FlaskForm):
+    body = TextAreaField(_l("Private note"), validators=[DataRequired(), Length(max=5000)])

@@ -1,0 +1,36 @@
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from careerexpo.applications import bp, services
+from careerexpo.core.access import candidate_required
+from careerexpo.core.enums import FINAL_STATUSES
+
+
+@bp.route("/applications")
+@candidate_required
+def mine():
+    items = services.candidate_applications(current_user)
+    return render_template("applications/mine.html", applications=items,
+                           final_statuses=FINAL_STATUSES)
+
+
+@bp.route("/applications/<int:application_id>/withdraw", methods=["POST"])
+@candidate_required
+def withdraw(application_id: int):
+    try:
+        application = services.withdraw(current_user, application_id)
+    except services.NotFound:
+        abort(404)
+    except services.ApplicationError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(_("You withdrew your application to %(title)s.", title=application.job.title),
+              "info")
+    return redirect(url_for("applications.mine"))
+
+
+@bp.route("/saved")
+@candidate_required
+def saved():
+    return render_template("applications/saved.html", saved=services.saved_jobs(current_user))

@@ -1,0 +1,183 @@
+"""Applications: applying, withdrawing, the employer's pipeline, notes and saved roles.
+
+Every read and write is scoped to the acting user: a candidate reaches only
+their own applications, an employer only those to their company's roles. An id
+that belongs to someone else is answered as if it did not exist.
+"""
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from careerexpo.applications.models import Application, ApplicationEvent, ApplicationNote, SavedJob
+from careerexpo.auth.models import User
+from careerexpo.candidates.models import CVDocument
+from careerexpo.core.enums import FINAL_STATUSES, ApplicationStatus
+from careerexpo.core.pagination import Page
+from careerexpo.extensions import db
+from careerexpo.jobs.models import Job
+
+
+class ApplicationError(ValueError):
+    """The application cannot be made or changed as asked; the message says why."""
+
+
+class NotFound(LookupError):
+    """No such application for this user."""
+
+
+# Where an employer may move an application from each status. Final ones go nowhere.
+PIPELINE = {
+    ApplicationStatus.SUBMITTED: [ApplicationStatus.REVIEWING, ApplicationStatus.INTERVIEW,
+                                  ApplicationStatus.REJECTED],
+    ApplicationStatus.REVIEWING: [ApplicationStatus.INTERVIEW, ApplicationStatus.OFFER,
+                                  ApplicationStatus.REJECTED],
+    ApplicationStatus.INTERVIEW: [ApplicationStatus.REVIEWING, ApplicationStatus.OFFER,
+                                  ApplicationStatus.REJECTED],
+    ApplicationStatus.OFFER: [ApplicationStatus.INTERVIEW, ApplicationStatus.HIRED,
+                              ApplicationStatus.REJECTED],
+}
+
+
+def _record(application: Application, status: ApplicationStatus, actor: User) -> None:
+    application.status = status
+    application.events.append(ApplicationEvent(status=status, actor=actor))
+
+
+def existing_application(candidate: User, job_id: int) -> Application | None:
+    return db.session.scalar(sa.select(Application).where(
+        Application.job_id == job_id, Application.candidate_id == candidate.id))
+
+
+def apply_to_job(candidate: User, job: Job, cover_note: str, cv: CVDocument | None) -> Application:
+    if not candidate.is_candidate:
+        raise ApplicationError("only job seekers apply to roles")
+    if not job.is_listed():
+        raise ApplicationError("this role is closed to new applications")
+    if cv is not None and cv.owner_id != candidate.id:
+        raise ApplicationError("that CV is not yours")
+    if existing_application(candidate, job.id):
+        raise ApplicationError("you have applied to this role already")
+    application = Application(job=job, candidate=candidate, cover_note=cover_note.strip(), cv=cv)
+    _record(application, ApplicationStatus.SUBMITTED, candidate)
+    db.session.add(application)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Two submissions raced; the unique constraint kept one.
+        db.session.rollback()
+        raise ApplicationError("you have applied to this role already") from None
+    return application
+
+
+def candidate_applications(candidate: User) -> list[Application]:
+    return list(db.session.scalars(
+        sa.select(Application).where(Application.candidate_id == candidate.id)
+        .options(sa.orm.selectinload(Application.events))
+        .order_by(Application.created_at.desc(), Application.id.desc())
+    ).unique())
+
+
+def candidate_application(candidate: User, application_id: int) -> Application:
+    application = db.session.scalar(sa.select(Application).where(
+        Application.id == application_id, Application.candidate_id == candidate.id))
+    if application is None:
+        raise NotFound(application_id)
+    return application
+
+
+def withdraw(candidate: User, application_id: int) -> Application:
+    application = candidate_application(candidate, application_id)
+    if application.status in FINAL_STATUSES:
+        raise ApplicationError("this application is already final")
+    _record(application, ApplicationStatus.WITHDRAWN, candidate)
+    db.session.commit()
+    return application
+
+
+def company_application(employer: User, application_id: int) -> Application:
+    application = db.session.scalar(
+        sa.select(Application).join(Application.job)
+        .where(Application.id == application_id, Job.company_id == employer.company_id)
+    )
+    if application is None:
+        raise NotFound(application_id)
+    return application
+
+
+def job_applications(employer: User, job: Job, status: ApplicationStatus | None,
+                     page: int, per_page: int) -> Page:
+    if job.company_id != employer.company_id:
+        raise NotFound(job.id)
+    stmt = sa.select(Application).where(Application.job_id == job.id)
+    if status is not None:
+        stmt = stmt.where(Application.status == status)
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
+    items = list(db.session.scalars(
+        stmt.order_by(Application.created_at.desc(), Application.id.desc())
+        .limit(per_page).offset((page - 1) * per_page)
+    ).unique())
+    return Page(items, total, page, per_page)
+
+
+def status_counts(job: Job) -> dict[ApplicationStatus, int]:
+    counts = dict.fromkeys(ApplicationStatus, 0)
+    rows = db.session.execute(
+        sa.select(Application.status, sa.func.count())
+        .where(Application.job_id == job.id).group_by(Application.status)
+    )
+    counts.update({status: n for status, n in rows})
+    return counts
+
+
+def move(employer: User, application_id: int, status: ApplicationStatus) -> Application:
+    application = company_application(employer, application_id)
+    if status == ApplicationStatus.WITHDRAWN:
+        raise ApplicationError("only the candidate can withdraw an application")
+    if status not in PIPELINE.get(application.status, []):
+        raise ApplicationError(
+            f"an application that is {application.status.value} cannot move to {status.value}")
+    _record(application, status, employer)
+    db.session.commit()
+    return application
+
+
+def add_note(employer: User, application_id: int, body: str) -> ApplicationNote:
+    application = company_application(employer, application_id)
+    note = ApplicationNote(application=application, author=employer, body=body.strip())
+    db.session.add(note)
+    db.session.commit()
+    return note
+
+
+def export_rows(employer: User, job: Job):
+    """Every applicant to one role, for the CSV export, in application order."""
+    if job.company_id != employer.company_id:
+        raise NotFound(job.id)
+    stmt = (sa.select(Application).where(Application.job_id == job.id)
+            .order_by(Application.created_at, Application.id))
+    for application in db.session.scalars(stmt).unique():
+        yield application
+
+
+def save_job(candidate: User, job: Job) -> None:
+    if db.session.get(SavedJob, (candidate.id, job.id)) is None:
+        db.session.add(SavedJob(user_id=candidate.id, job_id=job.id))
+        db.session.commit()
+
+
+def unsave_job(candidate: User, job_id: int) -> None:
+    saved = db.session.get(SavedJob, (candidate.id, job_id))
+    if saved is not None:
+        db.session.delete(saved)
+        db.session.commit()
+
+
+def is_saved(candidate: User, job_id: int) -> bool:
+    return db.session.get(SavedJob, (candidate.id, job_id)) is not None
+
+
+def saved_jobs(candidate: User) -> list[SavedJob]:
+    return list(db.session.scalars(
+        sa.select(SavedJob).where(SavedJob.user_id == candidate.id)
+        .order_by(SavedJob.created_at.desc())
+    ).unique())

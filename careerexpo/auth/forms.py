@@ -1,0 +1,69 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField, URLField
+from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, Optional, ValidationError
+
+from careerexpo.auth import services
+from careerexpo.core.enums import Role
+
+PASSWORD_RULES = [DataRequired(), Length(min=10, max=128,
+                  message=_l("Use between 10 and 128 characters."))]
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    remember = BooleanField(_l("Keep me signed in on this device"))
+
+    def validate(self, extra_validators=None) -> bool:
+        """Checks the password too, so the view only signs ``self.user`` in."""
+        if not super().validate(extra_validators):
+            return False
+        self.user = services.authenticate(self.email.data, self.password.data)
+        if self.user is None:
+            self.form_errors.append(_l("The email or password is not right."))
+            return False
+        return True
+
+
+class RegisterForm(FlaskForm):
+    role = RadioField(
+        _l("I am"),
+        choices=[(Role.CANDIDATE.value, _l("looking for a job")),
+                 (Role.EMPLOYER.value, _l("hiring for my company"))],
+        default=Role.CANDIDATE.value,
+        validators=[DataRequired()],
+    )
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=PASSWORD_RULES)
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+    company_name = StringField(_l("Company name"), validators=[Optional(), Length(max=200)])
+    company_website = URLField(_l("Company website"),
+                               validators=[Optional(), URL(), Length(max=500)])
+
+    def validate_email(self, field):
+        if services.email_taken(field.data):
+            raise ValidationError(_l("An account with this email exists; sign in instead."))
+
+    def validate_company_name(self, field):
+        if self.role.data != Role.EMPLOYER.value:
+            return
+        if not (field.data or "").strip():
+            raise ValidationError(_l("Employers register together with their company."))
+        if services.company_name_taken(field.data):
+            raise ValidationError(
+                _l("This company is registered; ask a colleague there to add you."))
+
+
+class ColleagueForm(FlaskForm):
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    password = PasswordField(_l("First password"), validators=PASSWORD_RULES)
+
+    def validate_email(self, field):
+        if services.email_taken(field.data):
+            raise ValidationError(_l("An account with this email exists."))

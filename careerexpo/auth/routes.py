@@ -1,0 +1,67 @@
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from careerexpo.auth import bp, services
+from careerexpo.auth.forms import LoginForm, RegisterForm
+from careerexpo.core.enums import Role
+from careerexpo.extensions import limiter
+
+
+def _safe_next(default: str) -> str:
+    """Only same-site paths, so a crafted link cannot bounce users to another site."""
+    target = request.args.get("next", "")
+    parts = urlsplit(target)
+    if target.startswith("/") and not target.startswith("//") and not parts.netloc:
+        return target
+    return default
+
+
+def _home_for(user) -> str:
+    if user.is_employer:
+        return url_for("employer.jobs")
+    return url_for("jobs.search")
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(_home_for(current_user))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        if form.role.data == Role.EMPLOYER.value:
+            user = services.register_employer(form.email.data, form.password.data, form.name.data,
+                                              form.company_name.data, form.company_website.data)
+        else:
+            user = services.register_candidate(form.email.data, form.password.data,
+                                               form.name.data)
+        login_user(user)
+        flash(_("Welcome to CareerExpo, %(name)s.", name=user.name), "success")
+        return redirect(_home_for(user))
+    return render_template("auth/register.html", form=form)
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(_home_for(current_user))
+    form = LoginForm()
+    if form.validate_on_submit():
+        login_user(form.user, remember=form.remember.data)
+        flash(_("Signed in."), "success")
+        return redirect(_safe_next(_home_for(form.user)))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["GET", "POST"])
+def logout():
+    logout_user()
+    flash(_("Signed out."), "info")
+    return redirect(url_for("main.index"))

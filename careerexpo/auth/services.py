@@ -1,0 +1,87 @@
+"""Accounts: registering, signing in, adding colleagues, creating users from the CLI."""
+
+import sqlalchemy as sa
+
+from careerexpo.auth.models import User
+from careerexpo.companies.models import Company
+from careerexpo.core.enums import Role
+from careerexpo.extensions import db
+
+
+class AccountError(ValueError):
+    """An account cannot be made as asked; the message says why."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def email_taken(email: str) -> bool:
+    return db.session.scalar(
+        sa.select(sa.func.count()).where(User.email == normalise_email(email))
+    ) > 0
+
+
+def company_name_taken(name: str) -> bool:
+    return find_company(name) is not None
+
+
+def find_company(name: str) -> Company | None:
+    return db.session.scalar(
+        sa.select(Company).where(sa.func.lower(Company.name) == name.strip().lower())
+    )
+
+
+def authenticate(email: str, password: str) -> User | None:
+    user = db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        # Hash anyway so a missing account takes as long to refuse as a wrong password.
+        User(password_hash="").set_password(password)
+        return None
+    if not user.active or not user.check_password(password):
+        return None
+    return user
+
+
+def create_user(email: str, password: str, role: Role, name: str = "",
+                company: Company | None = None) -> User:
+    """Adds a user (without committing); raises ``AccountError`` when it cannot be."""
+    email = normalise_email(email)
+    if email_taken(email):
+        raise AccountError(f"a user with email {email} exists")
+    if (role == Role.EMPLOYER) != (company is not None):
+        raise AccountError("an employer belongs to exactly one company; others to none")
+    user = User(email=email, name=name.strip() or email.split("@")[0], role=role, company=company)
+    user.set_password(password)
+    db.session.add(user)
+    return user
+
+
+def register_candidate(email: str, password: str, name: str) -> User:
+    user = create_user(email, password, Role.CANDIDATE, name)
+    db.session.commit()
+    return user
+
+
+def register_employer(email: str, password: str, name: str, company_name: str,
+                      website: str = "") -> User:
+    if company_name_taken(company_name):
+        raise AccountError(f"a company named {company_name} exists")
+    company = Company(name=company_name.strip(), website=website or "", description="")
+    db.session.add(company)
+    user = create_user(email, password, Role.EMPLOYER, name, company)
+    db.session.commit()
+    return user
+
+
+def add_colleague(employer: User, email: str, name: str, password: str) -> User:
+    """An employer adds another employer to their own company, never to another."""
+    user = create_user(email, password, Role.EMPLOYER, name, employer.company)
+    db.session.commit()
+    return user
+
+
+def colleagues(employer: User) -> list[User]:
+    return list(db.session.scalars(
+        sa.select(User).where(User.company_id == employer.company_id).order_by(User.name)
+    ))

@@ -1,0 +1,100 @@
+"""Configuration, read from the environment.
+
+``CAREEREXPO_ENV`` picks the class: ``production`` (the default), ``development``
+(what ``make run`` uses) or ``testing``.
+"""
+
+import os
+from datetime import timedelta
+
+MB = 1024 * 1024
+
+
+def _database_url(instance_path: str) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return "sqlite:///" + os.path.join(instance_path, "careerexpo.sqlite3")
+    # Heroku-style URLs name the driver-less scheme; we speak psycopg 3.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+class Config:
+    ENV_NAME = "production"
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    # Uploads: a CV is at most 5 MB; the request may carry a little form data besides.
+    MAX_CONTENT_LENGTH = 6 * MB
+    CV_MAX_BYTES = 5 * MB
+
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Hong_Kong"
+    LANGUAGES = ["en", "zh_Hant_HK", "zh_Hans_CN"]
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = True
+    REMEMBER_COOKIE_DURATION = timedelta(days=14)
+    PERMANENT_SESSION_LIFETIME = timedelta(days=1)
+    # Talisman redirects to HTTPS only where the app itself terminates TLS.
+    FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "0") == "1"
+
+    RATELIMIT_ENABLED = True
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+
+    JOBS_PER_PAGE = 20
+    APPLICANTS_PER_PAGE = 25
+
+    @classmethod
+    def init(cls, instance_path: str) -> dict:
+        """Settings that depend on the instance folder or on other settings."""
+        redis_url = cls.REDIS_URL
+        return {
+            "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
+            "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+            "CV_FOLDER": os.environ.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
+        }
+
+
+class ProductionConfig(Config):
+    pass
+
+
+class DevelopmentConfig(Config):
+    ENV_NAME = "development"
+    SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_SECURE = False
+
+
+class TestingConfig(DevelopmentConfig):
+    ENV_NAME = "testing"
+    TESTING = True
+    SECRET_KEY = "testing-secret"
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False
+
+
+CONFIGS = {
+    "production": ProductionConfig,
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+}
+
+
+def config_class(name: str | None = None) -> type[Config]:
+    name = name or os.environ.get("CAREEREXPO_ENV", "production")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise RuntimeError(f"CAREEREXPO_ENV must be one of {', '.join(CONFIGS)}, not {name!r}")

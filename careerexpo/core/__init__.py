@@ -1,0 +1,1 @@
+"""Pieces every feature shares: enums, database types, errors, templating."""

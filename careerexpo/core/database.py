@@ -1,0 +1,75 @@
+"""Database types and engine settings shared by every model."""
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.types import TypeDecorator
+
+from careerexpo.extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """A timezone-aware datetime, stored as UTC on every backend.
+
+    SQLite has no timezone type, so values are normalised to UTC on the way in
+    and marked UTC on the way out.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; attach a timezone")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def enum_column(enum_cls, **kwargs) -> sa.Enum:
+    """Stores a StrEnum as its lower-case key, checked by the database."""
+    return sa.Enum(
+        enum_cls,
+        values_callable=lambda e: [m.value for m in e],
+        native_enum=False,
+        create_constraint=True,
+        validate_strings=True,
+        length=32,
+        name=enum_cls.__name__.lower(),
+        **kwargs,
+    )
+
+
+def configure_engine(app: Flask) -> None:
+    """SQLite: WAL so readers never wait for a writer, a busy timeout, foreign keys on."""
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def is_sqlite() -> bool:
+    return db.engine.dialect.name == "sqlite"

@@ -1,0 +1,54 @@
+"""One error handler that answers JSON to API clients and HTML to browsers."""
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+
+class BadParameter(Exception):
+    """A query or body parameter that cannot be used; answered with a 400 naming it."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+        self.message = message
+
+
+def wants_json() -> bool:
+    if request.path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes[
+        "text/html"
+    ]
+
+
+def _json_error(status: int, message: str, **extra):
+    body = {"error": {"status": status, "message": message, **extra}}
+    return jsonify(body), status
+
+
+def handle_http_error(exc: HTTPException):
+    if wants_json():
+        return _json_error(exc.code or 500, exc.description or exc.name)
+    return render_template("errors/error.html", error=exc), exc.code
+
+
+def handle_bad_parameter(exc: BadParameter):
+    if wants_json():
+        return _json_error(400, exc.message, parameter=exc.parameter)
+    return render_template("errors/error.html", error=exc, status=400), 400
+
+
+def handle_csrf_error(exc: CSRFError):
+    message = _("The form had expired or came from another site. Please try again.")
+    if wants_json():
+        return _json_error(400, message)
+    return render_template("errors/error.html", error=exc, message=message), 400
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(BadParameter, handle_bad_parameter)

@@ -1,0 +1,45 @@
+"""Page numbers for lists: one helper instead of a copy in every view."""
+
+from dataclasses import dataclass
+from math import ceil
+
+from careerexpo.core.errors import BadParameter
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    def window(self, around: int = 2) -> list[int | None]:
+        """Page numbers to link to, with ``None`` where a gap is elided."""
+        shown = {1, self.pages, *range(self.page - around, self.page + around + 1)}
+        numbers = sorted(n for n in shown if 1 <= n <= self.pages)
+        out: list[int | None] = []
+        for n in numbers:
+            if out and n - out[-1] > 1:
+                out.append(None)
+            out.append(n)
+        return out
+
+
+def parse_page(raw: str | None, name: str = "page") -> int:
+    if raw in (None, ""):
+        return 1
+    if not raw.isdigit() or int(raw) < 1:
+        raise BadParameter(name, "must be a whole number from 1")
+    return int(raw)

@@ -1,0 +1,52 @@
+"""Jinja filters and globals: dates in Hong Kong time, enum labels, money, page links."""
+
+from datetime import date, datetime
+
+from flask import Flask, request, url_for
+from flask_babel import format_date, format_datetime, format_decimal, format_number
+
+from careerexpo.core import enums
+
+
+def hk_datetime(value: datetime | None, fmt: str = "medium") -> str:
+    return format_datetime(value, fmt) if value else ""
+
+
+def hk_date(value: datetime | date | None, fmt: str = "medium") -> str:
+    if value is None:
+        return ""
+    return format_date(value if isinstance(value, date) and not isinstance(value, datetime)
+                       else _to_hk(value), fmt)
+
+
+def _to_hk(value: datetime):
+    from flask_babel import get_timezone
+
+    return value.astimezone(get_timezone()).date()
+
+
+def hkd(value: int | None) -> str:
+    return "" if value is None else "HK$" + format_decimal(value, "#,##0")
+
+
+def url_with(**changes) -> str:
+    """The current URL with some query arguments replaced (``None`` drops one)."""
+    args = request.args.to_dict(flat=False)
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def current_locale_tag() -> str:
+    from flask_babel import get_locale
+
+    return str(get_locale() or "en").replace("_", "-")
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(hk_datetime=hk_datetime, hk_date=hk_date, hkd=hkd,
+                                 format_number=format_number)
+    app.jinja_env.globals.update(url_with=url_with, current_locale_tag=current_locale_tag, enums=enums, FACETS=enums.FACETS)

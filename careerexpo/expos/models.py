@@ -1,0 +1,41 @@
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from careerexpo.core.database import UTCDateTime, utcnow
+from careerexpo.extensions import db
+
+
+class Expo(db.Model):
+    """A career fair; its dates are calendar days in Asia/Hong_Kong."""
+
+    __tablename__ = "expos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    booths: Mapped[list["Booth"]] = relationship(back_populates="expo", lazy="dynamic")
+
+    __table_args__ = (sa.CheckConstraint("starts_on <= ends_on", name="dates_in_order"),)
+
+
+class Booth(db.Model):
+    """A company's place at an expo: how a company takes part in it."""
+
+    __tablename__ = "booths"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    expo_id: Mapped[int] = mapped_column(sa.ForeignKey("expos.id", ondelete="CASCADE"))
+    company_id: Mapped[int] = mapped_column(sa.ForeignKey("companies.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    expo: Mapped[Expo] = relationship(back_populates="booths")
+    company = relationship("Company")
+
+    __table_args__ = (sa.UniqueConstraint("expo_id", "company_id", name="uq_booths_expo_company"),)

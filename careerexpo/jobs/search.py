@@ -1,0 +1,233 @@
+"""Job search: full text, facet filters, facet counts, sorting and pages, all in SQL.
+
+The HTML listing, the JSON API and the feeds all call ``search_jobs`` with a
+``JobQuery``; ``JobQuery.from_args`` turns query-string arguments into one and
+raises ``BadParameter`` naming the first argument it cannot use.
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import contains_eager
+
+from careerexpo.companies.models import Company
+from careerexpo.core.database import utcnow
+from careerexpo.core.enums import FACETS, JobState
+from careerexpo.core.errors import BadParameter
+from careerexpo.core.pagination import parse_page
+from careerexpo.expos.models import Booth, Expo
+from careerexpo.extensions import db
+from careerexpo.jobs import search_index
+from careerexpo.jobs.models import Job
+
+SORTS = ("relevance", "newest", "salary")
+MAX_PER_PAGE = 100
+TRUE_WORDS = {"true": True, "false": False}
+
+
+@dataclass(frozen=True)
+class JobQuery:
+    q: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    open_to_overseas: bool | None = None
+    companies: tuple[str, ...] = ()
+    expo: str | None = None
+    sort: str | None = None
+    page: int = 1
+    per_page: int = 20
+
+    @classmethod
+    def from_args(cls, args, default_per_page: int = 20) -> "JobQuery":
+        """Reads a ``MultiDict`` of query arguments; every filter may repeat."""
+        filters = {}
+        for name, enum_cls in FACETS.items():
+            values = tuple(v for v in args.getlist(name) if v != "")
+            for value in values:
+                if value not in enum_cls.keys():
+                    raise BadParameter(
+                        name, f"unknown value {value!r}; expected one of {', '.join(enum_cls.keys())}"
+                    )
+            if values:
+                filters[name] = tuple(dict.fromkeys(values))
+        overseas = args.get("open_to_overseas", "")
+        if overseas != "" and overseas not in TRUE_WORDS:
+            raise BadParameter("open_to_overseas", "must be true or false")
+        sort = args.get("sort") or None
+        if sort is not None and sort not in SORTS:
+            raise BadParameter("sort", f"must be one of {', '.join(SORTS)}")
+        per_page_raw = args.get("per_page")
+        if per_page_raw in (None, ""):
+            per_page = default_per_page
+        elif not per_page_raw.isdigit() or not 1 <= int(per_page_raw) <= MAX_PER_PAGE:
+            raise BadParameter("per_page", f"must be a whole number from 1 to {MAX_PER_PAGE}")
+        else:
+            per_page = int(per_page_raw)
+        q = args.get("q", "").strip()
+        if len(q) > 200:
+            raise BadParameter("q", "must be at most 200 characters")
+        return cls(
+            q=q,
+            filters=filters,
+            open_to_overseas=TRUE_WORDS.get(overseas),
+            companies=tuple(c for c in args.getlist("company") if c.strip()),
+            expo=args.get("expo") or None,
+            sort=sort,
+            page=parse_page(args.get("page")),
+            per_page=per_page,
+        )
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort == "relevance" and not self.q:
+            return "newest"
+        return self.sort or ("relevance" if self.q else "newest")
+
+    def with_page(self, page: int) -> "JobQuery":
+        return replace(self, page=page)
+
+
+@dataclass
+class SearchResult:
+    items: list[Job]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, dict[str, int]]
+    sort: str
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def listed_condition(now: datetime | None = None):
+    """Jobs that are open and not past their closing time."""
+    now = now or utcnow()
+    return sa.and_(
+        Job.state == JobState.OPEN, sa.or_(Job.closes_at.is_(None), Job.closes_at > now)
+    )
+
+
+def _text_match(q: str):
+    """A subquery of (job_id, score) for the jobs matching ``q``; lower score ranks first."""
+    terms = search_index.query_terms(q)
+    if not terms:
+        return None
+    if db.engine.dialect.name == "sqlite":
+        fts = sa.table("job_fts")
+        return (
+            sa.select(
+                sa.literal_column("job_fts.rowid").label("job_id"),
+                sa.literal_column(f"bm25(job_fts, {search_index.SQLITE_WEIGHTS})").label("score"),
+            )
+            .select_from(fts)
+            .where(sa.text("job_fts MATCH :fts_query").bindparams(
+                fts_query=search_index.fts5_expression(terms)))
+            .subquery("text_match")
+        )
+    table = sa.table("job_search", sa.column("job_id"), sa.column("document"))
+    tsquery = sa.func.to_tsquery(sa.literal_column("'simple'"),
+                                 sa.literal(search_index.tsquery_expression(terms)))
+    return (
+        sa.select(
+            table.c.job_id.label("job_id"),
+            (-sa.func.ts_rank_cd(table.c.document, tsquery)).label("score"),
+        )
+        .where(table.c.document.op("@@")(tsquery))
+        .subquery("text_match")
+    )
+
+
+def _conditions(query: JobQuery) -> list:
+    conditions = [listed_condition()]
+    for name, values in query.filters.items():
+        column = getattr(Job, name)
+        conditions.append(column.in_(values))
+    if query.open_to_overseas is not None:
+        conditions.append(Job.open_to_overseas.is_(query.open_to_overseas))
+    if query.companies:
+        ids = [int(c) for c in query.companies if c.isdigit()]
+        names = [c.strip().lower() for c in query.companies if not c.isdigit()]
+        conditions.append(
+            sa.or_(
+                Job.company_id.in_(ids),
+                Job.company_id.in_(
+                    sa.select(Company.id).where(sa.func.lower(Company.name).in_(names))
+                ),
+            )
+        )
+    if query.expo:
+        expo_id = db.session.scalar(sa.select(Expo.id).where(Expo.slug == query.expo))
+        if expo_id is None:
+            raise BadParameter("expo", f"no expo {query.expo!r}")
+        conditions.append(
+            Job.company_id.in_(sa.select(Booth.company_id).where(Booth.expo_id == expo_id))
+        )
+    return conditions
+
+
+def _facet_counts(matched) -> tuple[int, dict[str, dict[str, int]]]:
+    value_type = sa.String(32)
+    parts = [
+        sa.select(sa.literal("_total", value_type).label("facet"),
+                  sa.literal("", value_type).label("value"), sa.func.count().label("n"))
+        .select_from(matched)
+    ]
+    for name in FACETS:
+        column = matched.c[name]
+        parts.append(
+            sa.select(sa.literal(name, value_type), sa.cast(column, value_type), sa.func.count())
+            .group_by(column)
+        )
+    overseas = sa.case((matched.c.open_to_overseas, "true"), else_="false")
+    parts.append(
+        sa.select(sa.literal("open_to_overseas", value_type), overseas, sa.func.count())
+        .group_by(overseas)
+    )
+    facets = {name: dict.fromkeys(enum_cls.keys(), 0) for name, enum_cls in FACETS.items()}
+    facets["open_to_overseas"] = {"true": 0, "false": 0}
+    total = 0
+    for facet, value, n in db.session.execute(sa.union_all(*parts)):
+        if facet == "_total":
+            total = n
+        else:
+            facets[facet][value] = n
+    return total, facets
+
+
+def search_jobs(query: JobQuery) -> SearchResult:
+    conditions = _conditions(query)
+    text_match = _text_match(query.q) if query.q else None
+    sort = query.effective_sort if text_match is not None else (
+        "newest" if query.effective_sort == "relevance" else query.effective_sort)
+
+    def filtered(*columns):
+        stmt = sa.select(*columns).select_from(Job)
+        if text_match is not None:
+            stmt = stmt.join(text_match, text_match.c.job_id == Job.id)
+        return stmt.where(*conditions)
+
+    # Materialised once, then grouped per facet: one pass over the matching rows.
+    matched = (
+        filtered(*(getattr(Job, name) for name in FACETS), Job.open_to_overseas)
+        .cte("matched")
+        .prefix_with("MATERIALIZED")
+    )
+    total, facets = _facet_counts(matched)
+
+    stmt = (
+        filtered(Job)
+        .join(Job.company)
+        .options(contains_eager(Job.company))
+    )
+    if sort == "relevance":
+        order = [text_match.c.score, Job.posted_at.desc(), Job.id.desc()]
+    elif sort == "salary":
+        order = [Job.salary_max.desc().nulls_last(), Job.salary_min.desc().nulls_last(),
+                 Job.id.desc()]
+    else:
+        order = [Job.posted_at.desc(), Job.id.desc()]
+    stmt = stmt.order_by(*order).limit(query.per_page).offset((query.page - 1) * query.per_page)
+    items = list(db.session.scalars(stmt).unique()) if total else []
+    return SearchResult(items, total, query.page, query.per_page, facets, sort)

@@ -1,0 +1,134 @@
+"""What employers do with their roles: create, edit, publish, close, reopen.
+
+Every function takes the acting employer and refuses (``JobAccessError``, a 404
+to the outside) to touch a role of another company, whatever id is given.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+import sqlalchemy as sa
+from flask_babel import get_timezone
+
+from careerexpo.applications.models import Application
+from careerexpo.auth.models import User
+from careerexpo.core.database import utcnow
+from careerexpo.core.enums import ApplicationStatus, JobState
+from careerexpo.extensions import db
+from careerexpo.jobs.models import Job
+from careerexpo.jobs.search import listed_condition
+
+EDITABLE_FIELDS = (
+    "title", "description", "level", "degree", "region", "area", "function",
+    "employment_type", "open_to_overseas", "salary_min", "salary_max", "closes_at",
+)
+
+
+class JobAccessError(LookupError):
+    """No such role for this employer (it may exist at another company)."""
+
+
+class JobStateError(ValueError):
+    """The role cannot move to that state now; the message says why."""
+
+
+def end_of_day_hk(day: date) -> datetime:
+    """A closing date means the role closes at the end of that day, Hong Kong time."""
+    return datetime.combine(day, time(23, 59, 59), tzinfo=get_timezone())
+
+
+def get_listed_job(job_id: int) -> Job | None:
+    return db.session.scalar(sa.select(Job).where(Job.id == job_id, listed_condition()))
+
+
+def get_public_job(job_id: int) -> Job | None:
+    """A role anyone may look at: open or closed, never a draft."""
+    return db.session.scalar(
+        sa.select(Job).where(Job.id == job_id, Job.state != JobState.DRAFT)
+    )
+
+
+def company_job(employer: User, job_id: int) -> Job:
+    job = db.session.scalar(
+        sa.select(Job).where(Job.id == job_id, Job.company_id == employer.company_id)
+    )
+    if job is None:
+        raise JobAccessError(job_id)
+    return job
+
+
+@dataclass
+class JobRow:
+    job: Job
+    applicants: int
+    new_applicants: int
+
+
+def company_jobs(employer: User, state: JobState | None = None) -> list[JobRow]:
+    """The company's roles, newest first, with applicant counts from one GROUP BY."""
+    counts = (
+        sa.select(
+            Application.job_id,
+            sa.func.count().label("n"),
+            sa.func.count().filter(Application.status == ApplicationStatus.SUBMITTED).label("new"),
+        )
+        .group_by(Application.job_id)
+        .subquery()
+    )
+    stmt = (
+        sa.select(Job, sa.func.coalesce(counts.c.n, 0), sa.func.coalesce(counts.c.new, 0))
+        .outerjoin(counts, counts.c.job_id == Job.id)
+        .where(Job.company_id == employer.company_id)
+        .order_by(Job.created_at.desc(), Job.id.desc())
+    )
+    if state is not None:
+        stmt = stmt.where(Job.state == state)
+    return [JobRow(job, n, new) for job, n, new in db.session.execute(stmt)]
+
+
+def _check_closing(closes_at: datetime | None) -> None:
+    if closes_at is not None and closes_at <= utcnow():
+        raise JobStateError("the closing date is in the past")
+
+
+def create_job(employer: User, fields: dict, publish: bool) -> Job:
+    job = Job(company_id=employer.company_id, state=JobState.DRAFT,
+              **{k: fields[k] for k in EDITABLE_FIELDS if k in fields})
+    db.session.add(job)
+    if publish:
+        _publish(job)
+    db.session.commit()
+    return job
+
+
+def update_job(employer: User, job_id: int, fields: dict) -> Job:
+    job = company_job(employer, job_id)
+    for key in EDITABLE_FIELDS:
+        if key in fields:
+            setattr(job, key, fields[key])
+    db.session.commit()
+    return job
+
+
+def _publish(job: Job) -> None:
+    _check_closing(job.closes_at)
+    job.state = JobState.OPEN
+    job.posted_at = job.posted_at or utcnow()
+
+
+def publish_job(employer: User, job_id: int) -> Job:
+    job = company_job(employer, job_id)
+    if job.state == JobState.OPEN:
+        raise JobStateError("the role is already open")
+    _publish(job)
+    db.session.commit()
+    return job
+
+
+def close_job(employer: User, job_id: int) -> Job:
+    job = company_job(employer, job_id)
+    if job.state != JobState.OPEN:
+        raise JobStateError("only an open role can be closed")
+    job.state = JobState.CLOSED
+    db.session.commit()
+    return job

@@ -1,0 +1,108 @@
+"""Fixtures: the app on a migrated database, clients, and signed-in users.
+
+The suite runs on SQLite unless ``DATABASE_URL`` names a PostgreSQL database, in
+which case every test runs there (CI does both). The schema always comes from
+the migrations: a template database is upgraded once, then each test gets a
+fresh copy (SQLite) or emptied tables (PostgreSQL).
+"""
+
+import os
+import shutil
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from careerexpo import create_app
+from careerexpo.extensions import db
+from tests import factories
+from tests.services import IN_CI, postgres_url_or_skip  # noqa: F401
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+ON_POSTGRES = DATABASE_URL.startswith("postgres")
+
+
+def _migrated(uri: str, tmp_dir) -> None:
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=uri, CV_FOLDER=str(tmp_dir / "cvs"))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory):
+    base = tmp_path_factory.mktemp("db")
+    if ON_POSTGRES:
+        from careerexpo.config import _database_url
+
+        uri = _database_url(str(base))
+        _migrated(uri, base)
+        return uri
+    path = base / "template.sqlite3"
+    _migrated(f"sqlite:///{path}", base)
+    return path
+
+
+def _empty_postgres_tables() -> None:
+    tables = [t.name for t in db.metadata.sorted_tables] + ["job_search"]
+    db.session.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    db.session.commit()
+
+
+@pytest.fixture
+def app(database_template, tmp_path):
+    if ON_POSTGRES:
+        uri = database_template
+    else:
+        path = tmp_path / "careerexpo.sqlite3"
+        shutil.copyfile(database_template, path)
+        uri = f"sqlite:///{path}"
+    app = create_app(
+        "testing",
+        SQLALCHEMY_DATABASE_URI=uri,
+        CV_FOLDER=str(tmp_path / "cvs"),
+        SERVER_NAME="careerexpo.test",
+    )
+    with app.app_context():
+        if ON_POSTGRES:
+            _empty_postgres_tables()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(app):
+    """Factories bound to the test database: ``make.job(...)``, ``make.candidate()``…"""
+    return factories
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, user, password=factories.PASSWORD, remember=False):
+        data = {"email": user.email, "password": password}
+        if remember:
+            data["remember"] = "y"
+        response = self.client.post("/auth/login", data=data)
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return response
+
+    def logout(self):
+        return self.client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
