@@ -26,10 +26,9 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    import careerexpo.models  # noqa: F401  (every table, for Alembic and relationships)
     from careerexpo.core import database, i18n, security
     from careerexpo.extensions import csrf, db, limiter, login_manager, migrate
-
-    import careerexpo.models  # noqa: F401  (every table, for Alembic and relationships)
 
     db.init_app(app)
     database.configure_engine(app)

@@ -24,8 +24,10 @@ def _database_url(instance_path: str) -> str:
 
 class Config:
     ENV_NAME = "production"
-    SECRET_KEY = os.environ.get("SECRET_KEY")
-    REDIS_URL = os.environ.get("REDIS_URL") or None
+    # Used only where the environment sets no SECRET_KEY; production has none.
+    FALLBACK_SECRET_KEY: str | None = None
+    # Werkzeug's scrypt, salted per password.
+    PASSWORD_HASH_METHOD = "scrypt"
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 
@@ -45,24 +47,28 @@ class Config:
     REMEMBER_COOKIE_SECURE = True
     REMEMBER_COOKIE_DURATION = timedelta(days=14)
     PERMANENT_SESSION_LIFETIME = timedelta(days=1)
-    # Talisman redirects to HTTPS only where the app itself terminates TLS.
-    FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "0") == "1"
 
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
-    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    LOGIN_RATE_LIMIT = "10 per minute"
 
     JOBS_PER_PAGE = 20
     APPLICANTS_PER_PAGE = 25
 
     @classmethod
     def init(cls, instance_path: str) -> dict:
-        """Settings that depend on the instance folder or on other settings."""
-        redis_url = cls.REDIS_URL
+        """Settings read from the environment when the app is made."""
+        env = os.environ
+        redis_url = env.get("REDIS_URL") or None
         return {
+            "SECRET_KEY": env.get("SECRET_KEY") or cls.FALLBACK_SECRET_KEY,
+            "REDIS_URL": redis_url,
             "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
             "RATELIMIT_STORAGE_URI": redis_url or "memory://",
-            "CV_FOLDER": os.environ.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
+            "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
+            "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT") or cls.LOGIN_RATE_LIMIT,
+            # Talisman redirects to HTTPS only where the app itself terminates TLS.
+            "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",
         }
 
 
@@ -72,7 +78,7 @@ class ProductionConfig(Config):
 
 class DevelopmentConfig(Config):
     ENV_NAME = "development"
-    SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
+    FALLBACK_SECRET_KEY = "dev-only-not-secret"
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_SECURE = False
 
@@ -80,7 +86,9 @@ class DevelopmentConfig(Config):
 class TestingConfig(DevelopmentConfig):
     ENV_NAME = "testing"
     TESTING = True
-    SECRET_KEY = "testing-secret"
+    FALLBACK_SECRET_KEY = "testing-secret"
+    # Fast hashing keeps the suite quick; production keeps scrypt.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
 
@@ -97,4 +105,6 @@ def config_class(name: str | None = None) -> type[Config]:
     try:
         return CONFIGS[name]
     except KeyError:
-        raise RuntimeError(f"CAREEREXPO_ENV must be one of {', '.join(CONFIGS)}, not {name!r}")
+        raise RuntimeError(
+            f"CAREEREXPO_ENV must be one of {', '.join(CONFIGS)}, not {name!r}"
+        ) from None

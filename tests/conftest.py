@@ -50,7 +50,10 @@ def _empty_postgres_tables() -> None:
 
 
 @pytest.fixture
-def app(database_template, tmp_path):
+def app(database_template, tmp_path, request):
+    """The app on a fresh database; ``@pytest.mark.app_config(KEY=value)`` overrides settings."""
+    marker = request.node.get_closest_marker("app_config")
+    overrides = marker.kwargs if marker else {}
     if ON_POSTGRES:
         uri = database_template
     else:
@@ -62,6 +65,7 @@ def app(database_template, tmp_path):
         SQLALCHEMY_DATABASE_URI=uri,
         CV_FOLDER=str(tmp_path / "cvs"),
         SERVER_NAME="careerexpo.test",
+        **overrides,
     )
     with app.app_context():
         if ON_POSTGRES:

@@ -1,9 +1,10 @@
 """Builders of test data with sensible defaults; every argument can be overridden."""
 
+import io
 from datetime import timedelta
 from itertools import count
 
-from careerexpo.applications.models import Application
+from careerexpo.applications.models import Application, ApplicationEvent
 from careerexpo.auth.models import User
 from careerexpo.companies.models import Company
 from careerexpo.core.database import utcnow
@@ -11,6 +12,7 @@ from careerexpo.core.enums import ApplicationStatus, JobState, Role
 from careerexpo.expos.models import Booth, Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
+from pypdf import PdfWriter
 
 PASSWORD = "correct horse battery"
 _seq = count(1)
@@ -32,8 +34,8 @@ def company(name=None, offices=("hong_kong",), programme=None, **fields):
 
 def user(role: Role, email=None, name=None, company=None, password=PASSWORD):
     n = next(_seq)
-    u = User(email=email or f"{role.value}{n}@example.com", name=name or f"{role.value.title()} {n}",
-             role=role, company=company)
+    u = User(email=email or f"{role.value}{n}@example.com",
+             name=name or f"{role.value.title()} {n}", role=role, company=company)
     u.set_password(password)
     return _save(u)
 
@@ -56,8 +58,9 @@ def job(company=None, state=JobState.OPEN, title="Software Engineer",
         description="Build and run our platform.", posted_ago=timedelta(days=1), **fields):
     from tests import factories
 
-    values = dict(level="entry", degree="bachelor", region="hong_kong", area="software_communications",
-                  function="technology", employment_type="full_time", open_to_overseas=False)
+    values = dict(level="entry", degree="bachelor", region="hong_kong",
+                  area="software_communications", function="technology",
+                  employment_type="full_time", open_to_overseas=False)
     values.update(fields)
     j = Job(company=company or factories.company(), title=title, description=description,
             state=state, posted_at=(utcnow() - posted_ago) if state != JobState.DRAFT else None,
@@ -79,4 +82,23 @@ def expo(slug=None, name="I&T Career Expo", companies=(), **fields):
 
 def application(job, candidate, status=ApplicationStatus.SUBMITTED, cover_note="", cv=None):
     a = Application(job=job, candidate=candidate, status=status, cover_note=cover_note, cv=cv)
+    a.events.append(ApplicationEvent(status=status, actor=candidate))
     return _save(a)
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A small, valid PDF, as a candidate's CV would be."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def cv(owner, filename="cv.pdf"):
+    from careerexpo.candidates.services import store_cv
+
+    doc = store_cv(owner, filename, pdf_bytes())
+    db.session.commit()
+    return doc

@@ -5,13 +5,15 @@ from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from careerexpo.core.enums import ApplicationStatus
+from careerexpo.core.forms import choices
 
 
 class ApplyForm(FlaskForm):
     cover_note = TextAreaField(_l("Cover note"), validators=[Length(max=5000)])
     cv_choice = RadioField(
         _l("CV"),
-        choices=[("profile", _l("Send the CV on my profile")), ("upload", _l("Upload a CV"))],
+        choices=choices([("profile", _l("Send the CV on my profile")),
+                         ("upload", _l("Upload a CV"))]),
         default="profile",
     )
     cv_file = FileField(_l("CV file (PDF, at most 5 MB)"),
@@ -23,7 +25,7 @@ class MoveForm(FlaskForm):
 
     def __init__(self, *args, allowed: list[ApplicationStatus] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.status.choices = [(s.value, s.label) for s in allowed]
+        self.status.choices = choices((s.value, s.label) for s in allowed)
 
 
 class NoteForm(FlaskForm):

@@ -6,6 +6,7 @@ that belongs to someone else is answered as if it did not exist.
 """
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from careerexpo.applications.models import Application, ApplicationEvent, ApplicationNote, SavedJob
@@ -50,13 +51,13 @@ def existing_application(candidate: User, job_id: int) -> Application | None:
 
 def apply_to_job(candidate: User, job: Job, cover_note: str, cv: CVDocument | None) -> Application:
     if not candidate.is_candidate:
-        raise ApplicationError("only job seekers apply to roles")
+        raise ApplicationError(_("Only job seekers apply to roles."))
     if not job.is_listed():
-        raise ApplicationError("this role is closed to new applications")
+        raise ApplicationError(_("This role is closed to new applications."))
     if cv is not None and cv.owner_id != candidate.id:
-        raise ApplicationError("that CV is not yours")
+        raise ApplicationError(_("That CV is not yours."))
     if existing_application(candidate, job.id):
-        raise ApplicationError("you have applied to this role already")
+        raise ApplicationError(_("You have applied to this role already."))
     application = Application(job=job, candidate=candidate, cover_note=cover_note.strip(), cv=cv)
     _record(application, ApplicationStatus.SUBMITTED, candidate)
     db.session.add(application)
@@ -65,7 +66,7 @@ def apply_to_job(candidate: User, job: Job, cover_note: str, cv: CVDocument | No
     except IntegrityError:
         # Two submissions raced; the unique constraint kept one.
         db.session.rollback()
-        raise ApplicationError("you have applied to this role already") from None
+        raise ApplicationError(_("You have applied to this role already.")) from None
     return application
 
 
@@ -88,7 +89,7 @@ def candidate_application(candidate: User, application_id: int) -> Application:
 def withdraw(candidate: User, application_id: int) -> Application:
     application = candidate_application(candidate, application_id)
     if application.status in FINAL_STATUSES:
-        raise ApplicationError("this application is already final")
+        raise ApplicationError(_("This application is already final."))
     _record(application, ApplicationStatus.WITHDRAWN, candidate)
     db.session.commit()
     return application
@@ -132,10 +133,10 @@ def status_counts(job: Job) -> dict[ApplicationStatus, int]:
 def move(employer: User, application_id: int, status: ApplicationStatus) -> Application:
     application = company_application(employer, application_id)
     if status == ApplicationStatus.WITHDRAWN:
-        raise ApplicationError("only the candidate can withdraw an application")
+        raise ApplicationError(_("Only the candidate can withdraw an application."))
     if status not in PIPELINE.get(application.status, []):
-        raise ApplicationError(
-            f"an application that is {application.status.value} cannot move to {status.value}")
+        raise ApplicationError(_("An application that is %(current)s cannot move to %(wanted)s.",
+                                 current=application.status.label, wanted=status.label))
     _record(application, status, employer)
     db.session.commit()
     return application
@@ -155,8 +156,7 @@ def export_rows(employer: User, job: Job):
         raise NotFound(job.id)
     stmt = (sa.select(Application).where(Application.job_id == job.id)
             .order_by(Application.created_at, Application.id))
-    for application in db.session.scalars(stmt).unique():
-        yield application
+    yield from db.session.scalars(stmt).unique()
 
 
 def save_job(candidate: User, job: Job) -> None:

@@ -5,13 +5,19 @@ from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, Option
 
 from careerexpo.auth import services
 from careerexpo.core.enums import Role
+from careerexpo.core.forms import choices
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
 
 PASSWORD_RULES = [DataRequired(), Length(min=10, max=128,
                   message=_l("Use between 10 and 128 characters."))]
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
+    email = EmailField(_l("Email"), filters=[strip], validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     remember = BooleanField(_l("Keep me signed in on this device"))
 
@@ -29,19 +35,21 @@ class LoginForm(FlaskForm):
 class RegisterForm(FlaskForm):
     role = RadioField(
         _l("I am"),
-        choices=[(Role.CANDIDATE.value, _l("looking for a job")),
-                 (Role.EMPLOYER.value, _l("hiring for my company"))],
+        choices=choices([(Role.CANDIDATE.value, _l("looking for a job")),
+                         (Role.EMPLOYER.value, _l("hiring for my company"))]),
         default=Role.CANDIDATE.value,
         validators=[DataRequired()],
     )
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("Email"), filters=[strip],
+                       validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=PASSWORD_RULES)
     confirm = PasswordField(
         _l("Repeat the password"),
         validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
     )
-    company_name = StringField(_l("Company name"), validators=[Optional(), Length(max=200)])
+    # Required for employers only, so the check lives in validate_company_name.
+    company_name = StringField(_l("Company name"), validators=[Length(max=200)])
     company_website = URLField(_l("Company website"),
                                validators=[Optional(), URL(), Length(max=500)])
 
@@ -61,7 +69,8 @@ class RegisterForm(FlaskForm):
 
 class ColleagueForm(FlaskForm):
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("Email"), filters=[strip],
+                       validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(_l("First password"), validators=PASSWORD_RULES)
 
     def validate_email(self, field):

@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from careerexpo.core.enums import Degree, Region
+from careerexpo.core.forms import choices
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -18,9 +19,11 @@ class ProfileForm(FlaskForm):
     headline = StringField(_l("Headline"), validators=[Optional(), Length(max=200)])
     skills = TextAreaField(_l("Skills"), validators=[Optional(), Length(max=2000)])
     highest_degree = SelectField(_l("Highest degree"),
-                                 choices=[("", _l("Prefer not to say")), *Degree.choices()],
+                                 choices=choices([("", _l("Prefer not to say")),
+                                                  *Degree.choices()]),
                                  validators=[Optional()])
     preferred_regions = MultiCheckboxField(_l("Where you would like to work"),
-                                           choices=Region.choices(), validators=[Optional()])
+                                           choices=choices(Region.choices()),
+                                           validators=[Optional()])
     cv_file = FileField(_l("CV (PDF, at most 5 MB)"),
                         validators=[FileAllowed(["pdf"], _l("The CV must be a PDF."))])

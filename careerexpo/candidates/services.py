@@ -11,6 +11,7 @@ import secrets
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
@@ -52,17 +53,17 @@ def update_profile(candidate: User, name: str, headline: str, skills: str,
 def check_pdf(data: bytes) -> None:
     limit = current_app.config["CV_MAX_BYTES"]
     if not data:
-        raise CVError("the file is empty")
+        raise CVError(_("The file is empty."))
     if len(data) > limit:
-        raise CVError(f"the file is larger than {limit // (1024 * 1024)} MB")
+        raise CVError(_("The file is larger than %(limit)s MB.", limit=limit // (1024 * 1024)))
     if not data.startswith(b"%PDF-"):
-        raise CVError("the file is not a PDF")
+        raise CVError(_("The file is not a PDF."))
     try:
         pages = len(PdfReader(io.BytesIO(data)).pages)
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
-        raise CVError("the file is not a readable PDF") from None
+        raise CVError(_("The file is not a readable PDF.")) from None
     if pages < 1:
-        raise CVError("the PDF has no pages")
+        raise CVError(_("The PDF has no pages."))
 
 
 def store_cv(owner: User, filename: str, data: bytes) -> CVDocument:

@@ -75,11 +75,6 @@ class Region(LabelledEnum):
         return {cls.HONG_KONG: _l("Hong Kong"), cls.GBA: _l("Greater Bay Area"),
                 cls.OVERSEAS: _l("Overseas"), cls.REMOTE: _l("Remote")}
 
-    @classmethod
-    def office_choices(cls) -> list[tuple[str, str]]:
-        """Companies have offices in every region but ``remote``."""
-        return [c for c in cls.choices() if c[0] != cls.REMOTE]
-
 
 class Area(LabelledEnum):
     AI_DATA_ANALYTICS = "ai_data_analytics"

@@ -49,4 +49,5 @@ def current_locale_tag() -> str:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(hk_datetime=hk_datetime, hk_date=hk_date, hkd=hkd,
                                  format_number=format_number)
-    app.jinja_env.globals.update(url_with=url_with, current_locale_tag=current_locale_tag, enums=enums, FACETS=enums.FACETS)
+    app.jinja_env.globals.update(url_with=url_with, current_locale_tag=current_locale_tag,
+                                 enums=enums, FACETS=enums.FACETS)

@@ -71,7 +71,8 @@ def application(application_id: int):
     if request.method == "POST":
         if "move-status" in request.form and move_form.validate_on_submit():
             try:
-                services.move(current_user, application.id, ApplicationStatus(move_form.status.data))
+                services.move(current_user, application.id,
+                              ApplicationStatus(move_form.status.data))
             except services.ApplicationError as exc:
                 flash(str(exc), "error")
             else:

@@ -7,6 +7,7 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from careerexpo.core.enums import Area, Degree, EmploymentType, Function, Level, Region
+from careerexpo.core.forms import choices
 from careerexpo.jobs.services import end_of_day_hk
 
 SALARY = [Optional(), NumberRange(min=0, max=10_000_000,
@@ -14,7 +15,7 @@ SALARY = [Optional(), NumberRange(min=0, max=10_000_000,
 
 
 def _enum_select(label, enum_cls):
-    return SelectField(label, choices=enum_cls.choices(), validators=[DataRequired()])
+    return SelectField(label, choices=choices(enum_cls.choices()), validators=[DataRequired()])
 
 
 class JobForm(FlaskForm):

@@ -45,9 +45,8 @@ class JobQuery:
             values = tuple(v for v in args.getlist(name) if v != "")
             for value in values:
                 if value not in enum_cls.keys():
-                    raise BadParameter(
-                        name, f"unknown value {value!r}; expected one of {', '.join(enum_cls.keys())}"
-                    )
+                    expected = ", ".join(enum_cls.keys())
+                    raise BadParameter(name, f"unknown value {value!r}; expected one of {expected}")
             if values:
                 filters[name] = tuple(dict.fromkeys(values))
         overseas = args.get("open_to_overseas", "")

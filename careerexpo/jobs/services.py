@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 
 import sqlalchemy as sa
 from flask_babel import get_timezone
+from flask_babel import gettext as _
 
 from careerexpo.applications.models import Application
 from careerexpo.auth.models import User
@@ -88,7 +89,7 @@ def company_jobs(employer: User, state: JobState | None = None) -> list[JobRow]:
 
 def _check_closing(closes_at: datetime | None) -> None:
     if closes_at is not None and closes_at <= utcnow():
-        raise JobStateError("the closing date is in the past")
+        raise JobStateError(_("The closing date is in the past."))
 
 
 def create_job(employer: User, fields: dict, publish: bool) -> Job:
@@ -119,7 +120,7 @@ def _publish(job: Job) -> None:
 def publish_job(employer: User, job_id: int) -> Job:
     job = company_job(employer, job_id)
     if job.state == JobState.OPEN:
-        raise JobStateError("the role is already open")
+        raise JobStateError(_("The role is already open."))
     _publish(job)
     db.session.commit()
     return job
@@ -128,7 +129,7 @@ def publish_job(employer: User, job_id: int) -> Job:
 def close_job(employer: User, job_id: int) -> Job:
     job = company_job(employer, job_id)
     if job.state != JobState.OPEN:
-        raise JobStateError("only an open role can be closed")
+        raise JobStateError(_("Only an open role can be closed."))
     job.state = JobState.CLOSED
     db.session.commit()
     return job
