@@ -4,6 +4,8 @@ import io
 from datetime import timedelta
 from itertools import count
 
+from pypdf import PdfWriter
+
 from careerexpo.applications.models import Application, ApplicationEvent
 from careerexpo.auth.models import User
 from careerexpo.companies.models import Company
@@ -12,7 +14,6 @@ from careerexpo.core.enums import ApplicationStatus, JobState, Role
 from careerexpo.expos.models import Booth, Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
-from pypdf import PdfWriter
 
 PASSWORD = "correct horse battery"
 _seq = count(1)
@@ -24,10 +25,11 @@ def _save(obj):
     return obj
 
 
-def company(name=None, offices=("hong_kong",), programme=None, **fields):
+def company(name=None, offices=("hong_kong",), programme=None, description="We build things.",
+            **fields):
     n = next(_seq)
     c = Company(name=name or f"Company {n}", website=f"https://company{n}.example",
-                description="We build things.", programme=programme, **fields)
+                description=description, programme=programme, **fields)
     c.set_offices(offices)
     return _save(c)
 

@@ -75,7 +75,7 @@ def store_cv(owner: User, filename: str, data: bytes) -> CVDocument:
     with open(os.path.join(folder, stored_name), "xb") as fh:
         fh.write(data)
     safe_name = os.path.basename(filename or "cv.pdf")[:255] or "cv.pdf"
-    cv = CVDocument(owner=owner, filename=safe_name, stored_name=stored_name, size=len(data))
+    cv = CVDocument(owner_id=owner.id, filename=safe_name, stored_name=stored_name, size=len(data))
     db.session.add(cv)
     return cv
 

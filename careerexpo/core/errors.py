@@ -38,7 +38,9 @@ def handle_http_error(exc: HTTPException):
 def handle_bad_parameter(exc: BadParameter):
     if wants_json():
         return _json_error(400, exc.message, parameter=exc.parameter)
-    return render_template("errors/error.html", error=exc, status=400), 400
+    message = _("The “%(parameter)s” value is not valid: %(message)s",
+                parameter=exc.parameter, message=exc.message)
+    return render_template("errors/error.html", error=exc, status=400, message=message), 400
 
 
 def handle_csrf_error(exc: CSRFError):

@@ -3,14 +3,15 @@
 Every date and time is shown in Asia/Hong_Kong whatever the server's clock says.
 """
 
-from flask import Flask, request
+from flask import Flask, current_app, has_request_context, request
 
 from careerexpo.extensions import babel
 
 
 def select_locale() -> str | None:
-    from flask import current_app
-
+    """The ?lang= or cookie choice, else the browser's best match; English by default."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     supported = current_app.config["LANGUAGES"]
     wanted = request.args.get("lang") or request.cookies.get("lang")
     if wanted in supported:

@@ -1,0 +1,111 @@
+"""Employers post, edit, publish, close and reopen their company's roles."""
+
+import re
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+
+from careerexpo.core.enums import JobState
+from careerexpo.extensions import db
+from careerexpo.jobs.models import Job
+
+
+def role_form(**changes):
+    data = {"title": "Embedded Engineer", "description": "Write firmware.\n\nShip sensors.",
+            "level": "entry", "degree": "bachelor", "region": "hong_kong",
+            "area": "electronics_sensors", "function": "technology",
+            "employment_type": "full_time", "open_to_overseas": "y", "salary_min": "25000",
+            "salary_max": "32000", "closes_on": (date.today() + timedelta(days=30)).isoformat(),
+            "action": "publish"}
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def jobs_in_db():
+    return list(db.session.scalars(sa.select(Job)))
+
+
+def test_employer_publishes_a_role_that_candidates_can_find(client, auth, make):
+    employer = make.employer()
+    auth.login(employer)
+    response = client.post("/employer/jobs/new", data=role_form())
+    assert response.status_code == 302
+    (job,) = jobs_in_db()
+    assert job.company_id == employer.company_id and job.state == JobState.OPEN
+    assert job.open_to_overseas and job.salary_min == 25000 and job.posted_at is not None
+    assert job.closes_at.astimezone().date() >= date.today()
+    listing = client.get("/employer/jobs").get_data(as_text=True)
+    assert "Embedded Engineer" in listing and "is published" in listing
+    assert "Embedded Engineer" in client.get("/jobs?q=firmware").get_data(as_text=True)
+
+
+def test_a_draft_is_kept_private_until_published(client, auth, make):
+    auth.login(make.employer())
+    client.post("/employer/jobs/new", data=role_form(action="draft"))
+    (job,) = jobs_in_db()
+    assert job.state == JobState.DRAFT and job.posted_at is None
+    assert client.get(f"/jobs/{job.id}").status_code == 404
+    client.post(f"/employer/jobs/{job.id}/publish")
+    db.session.refresh(job)
+    assert job.state == JobState.OPEN
+    assert client.get(f"/jobs/{job.id}").status_code == 200
+
+
+def test_validation_says_what_is_wrong_and_saves_nothing(client, auth, make):
+    auth.login(make.employer())
+    yesterday = (date.today() - timedelta(days=2)).isoformat()
+    page = client.post("/employer/jobs/new", data=role_form(
+        title="", salary_min="50000", salary_max="40000", closes_on=yesterday, level="boss",
+        salary_max_extra=None)).get_data(as_text=True)
+    assert "This field is required" in page
+    assert "The upper end is below the lower end" in page
+    assert "The closing date is in the past" in page
+    assert "Not a valid choice" in page
+    assert jobs_in_db() == []
+    page = client.post("/employer/jobs/new", data=role_form(salary_min="lots")).get_data(
+        as_text=True)
+    assert "Not a valid integer value" in page and jobs_in_db() == []
+
+
+def test_employer_edits_closes_and_reopens_a_role(client, auth, make):
+    employer = make.employer()
+    job = make.job(company=employer.company, title="Old title")
+    auth.login(employer)
+    client.post(f"/employer/jobs/{job.id}/edit", data=role_form(title="New title"))
+    db.session.refresh(job)
+    assert job.title == "New title"
+    assert [j["title"] for j in client.get("/api/v1/jobs?q=new").get_json()["items"]] == [
+        "New title"]
+    client.post(f"/employer/jobs/{job.id}/close")
+    db.session.refresh(job)
+    assert job.state == JobState.CLOSED
+    assert client.get("/api/v1/jobs").get_json()["total"] == 0
+    client.post(f"/employer/jobs/{job.id}/reopen")
+    db.session.refresh(job)
+    assert job.state == JobState.OPEN
+
+
+def test_reopening_a_role_past_its_closing_date_is_refused(client, auth, make):
+    from careerexpo.core.database import utcnow
+
+    employer = make.employer()
+    job = make.job(company=employer.company, state=JobState.CLOSED,
+                   closes_at=utcnow() - timedelta(days=1))
+    auth.login(employer)
+    page = client.post(f"/employer/jobs/{job.id}/reopen", follow_redirects=True)
+    assert "The closing date is in the past" in page.get_data(as_text=True)
+    db.session.refresh(job)
+    assert job.state == JobState.CLOSED
+
+
+def test_the_list_counts_applicants_per_role(client, auth, make):
+    employer = make.employer()
+    job = make.job(company=employer.company, title="Popular")
+    for _ in range(3):
+        make.application(job, make.candidate())
+    auth.login(employer)
+    page = client.get("/employer/jobs").get_data(as_text=True)
+    assert re.search(r">3</a>\s*<span class=\"badge\">3 new", page)
+
+
+

@@ -1,0 +1,93 @@
+"""Employers review applicants: filter, move through the pipeline, notes, CV, CSV export."""
+
+import csv
+import io
+
+from careerexpo.core.enums import ApplicationStatus
+from careerexpo.extensions import db
+
+
+def setup_applicants(make, n=3):
+    employer = make.employer()
+    job = make.job(company=employer.company, title="Data Engineer")
+    people = [make.candidate(name=f"Applicant {i}") for i in range(n)]
+    apps = [make.application(job, p, cover_note=f"Note {i}") for i, p in enumerate(people)]
+    return employer, job, apps
+
+
+def test_employer_lists_applicants_and_filters_by_status(client, auth, make):
+    employer, job, apps = setup_applicants(make)
+    apps[0].status = ApplicationStatus.INTERVIEW
+    db.session.commit()
+    auth.login(employer)
+    page = client.get(f"/employer/jobs/{job.id}/applications").get_data(as_text=True)
+    assert all(f"Applicant {i}" in page for i in range(3))
+    only = client.get(f"/employer/jobs/{job.id}/applications?status=interview")
+    text = only.get_data(as_text=True)
+    assert "Applicant 0" in text and "Applicant 1" not in text
+    assert client.get(f"/employer/jobs/{job.id}/applications?status=nope").status_code == 400
+
+
+def test_employer_moves_an_applicant_to_the_end_and_final_is_final(client, auth, make):
+    employer, job, (application, *_) = setup_applicants(make)
+    auth.login(employer)
+    url = f"/employer/applications/{application.id}"
+    for status in ("reviewing", "interview", "offer", "hired"):
+        client.post(url, data={"move-status": status})
+    db.session.refresh(application)
+    assert application.status == ApplicationStatus.HIRED
+    assert [e.status.value for e in application.events] == [
+        "submitted", "reviewing", "interview", "offer", "hired"]
+    client.post(url, data={"move-status": "rejected"})
+    db.session.refresh(application)
+    assert application.status == ApplicationStatus.HIRED
+    assert "This application is final" in client.get(url).get_data(as_text=True)
+
+
+def test_employers_cannot_withdraw_for_the_candidate_or_skip_ahead(client, auth, make):
+    employer, job, (application, *_) = setup_applicants(make)
+    auth.login(employer)
+    url = f"/employer/applications/{application.id}"
+    client.post(url, data={"move-status": "withdrawn"})
+    client.post(url, data={"move-status": "hired"})
+    db.session.refresh(application)
+    assert application.status == ApplicationStatus.SUBMITTED
+
+
+def test_candidate_sees_the_new_status_but_never_the_private_notes(client, auth, make):
+    employer, job, (application, *_) = setup_applicants(make)
+    auth.login(employer)
+    url = f"/employer/applications/{application.id}"
+    client.post(url, data={"move-status": "interview"})
+    client.post(url, data={"note-body": "Strong on SQL; ask about Spark."})
+    assert "Strong on SQL" in client.get(url).get_data(as_text=True)
+    auth.logout()
+    auth.login(application.candidate)
+    page = client.get("/me/applications").get_data(as_text=True)
+    assert "Interview" in page and "Strong on SQL" not in page
+
+
+def test_employer_downloads_the_cv_sent_with_an_application(client, auth, make):
+    employer = make.employer()
+    job = make.job(company=employer.company)
+    candidate = make.candidate()
+    application = make.application(job, candidate, cv=make.cv(candidate, "chan-cv.pdf"))
+    auth.login(employer)
+    with client.get(f"/employer/applications/{application.id}/cv") as response:
+        assert response.status_code == 200
+        assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF-")
+        assert "chan-cv.pdf" in response.headers["Content-Disposition"]
+
+
+def test_applicants_export_as_csv(client, auth, make):
+    employer, job, apps = setup_applicants(make)
+    apps[1].cover_note = "=HYPERLINK(\"http://evil\")"
+    db.session.commit()
+    auth.login(employer)
+    response = client.get(f"/employer/jobs/{job.id}/applications.csv")
+    assert response.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert [r["name"] for r in rows] == ["Applicant 0", "Applicant 1", "Applicant 2"]
+    assert rows[0]["status"] == "submitted" and rows[0]["email"] == apps[0].candidate.email
+    # A formula in a candidate's text is written inert.
+    assert rows[1]["cover_note"].startswith("'=")

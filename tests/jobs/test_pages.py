@@ -1,0 +1,74 @@
+"""The /jobs listing and a role's own page, as a visitor sees them."""
+
+import json
+import re
+from datetime import timedelta
+
+from careerexpo.core.database import utcnow
+from careerexpo.core.enums import JobState
+
+
+def jsonld(html: str):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1)) if match else None
+
+
+def test_listing_shows_matches_counts_and_keeps_filters_in_links(client, make):
+    for i in range(25):
+        make.job(title=f"Engineer {i}", level="entry" if i % 2 else "middle")
+    page = client.get("/jobs?q=engineer&level=entry").get_data(as_text=True)
+    assert "12 roles" in page
+    assert 'value="entry" checked' in page
+    # Pager links carry the query and the filters, so a search can be shared.
+    assert "/jobs?q=engineer&amp;level=entry&amp;page=2" not in page  # 12 fit on one page
+    many = client.get("/jobs?q=engineer").get_data(as_text=True)
+    assert "25 roles" in many
+    assert re.search(r'href="/jobs\?q=engineer&amp;page=2"', many)
+
+
+def test_listing_has_an_honest_empty_state(client, make):
+    make.job(title="Engineer", level="entry")
+    page = client.get("/jobs?q=astronaut&level=entry").get_data(as_text=True)
+    assert "No open role matches this search" in page
+    assert "Search again without filters" in page
+
+
+def test_bad_filters_on_the_listing_say_what_is_wrong(client):
+    response = client.get("/jobs?level=boss")
+    assert response.status_code == 400
+    assert "level" in response.get_data(as_text=True)
+
+
+def test_a_role_page_shows_the_role_its_company_and_job_posting_markup(client, make):
+    acme = make.company(name="Acme Robotics", description="We make arms.")
+    job = make.job(title="Robot Whisperer", company=acme, salary_min=25000, salary_max=35000,
+                   closes_at=utcnow() + timedelta(days=5))
+    html = client.get(f"/jobs/{job.id}").get_data(as_text=True)
+    assert "Robot Whisperer" in html and "We make arms." in html
+    assert "HK$25,000" in html and "HK$35,000" in html
+    data = jsonld(html)
+    assert data["@type"] == "JobPosting" and data["title"] == "Robot Whisperer"
+    assert data["hiringOrganization"]["name"] == "Acme Robotics"
+    assert data["baseSalary"]["currency"] == "HKD"
+    assert data["validThrough"]
+
+
+def test_closed_roles_stay_reachable_without_markup_and_drafts_are_hidden(client, make):
+    closed = make.job(title="Gone", state=JobState.CLOSED)
+    html = client.get(f"/jobs/{closed.id}").get_data(as_text=True)
+    assert "This role is closed" in html and jsonld(html) is None
+    draft = make.job(title="Secret", state=JobState.DRAFT)
+    assert client.get(f"/jobs/{draft.id}").status_code == 404
+
+
+def test_dates_are_shown_in_hong_kong_time(client, make):
+    from datetime import UTC, datetime
+
+    # 20:00 UTC on 1 March is already 2 March in Hong Kong.
+    job = make.job(title="Timely")
+    job.closes_at = datetime(2099, 3, 1, 20, 0, tzinfo=UTC)
+    from careerexpo.extensions import db
+
+    db.session.commit()
+    html = client.get(f"/jobs/{job.id}").get_data(as_text=True)
+    assert "Mar 2, 2099" in html and "4:00:00\u202fAM" in html or "4:00:00 AM" in html

@@ -1,0 +1,118 @@
+"""Searching roles: text (English and Chinese), facets, sorting, pages, only listed roles."""
+
+from datetime import timedelta
+
+from careerexpo.core.database import utcnow
+from careerexpo.core.enums import JobState
+from careerexpo.jobs.search import JobQuery, search_jobs
+
+
+def titles(result):
+    return [job.title for job in result.items]
+
+
+def test_text_search_covers_title_description_and_company(make):
+    acme = make.company(name="Acme Photonics")
+    make.job(title="Firmware Engineer", description="Embedded C for sensors.")
+    make.job(title="Analyst", description="You will build firmware dashboards.")
+    make.job(title="Office Manager", company=acme)
+    make.job(title="Chef", description="Cooking.")
+    assert sorted(titles(search_jobs(JobQuery(q="firmware")))) == ["Analyst", "Firmware Engineer"]
+    assert titles(search_jobs(JobQuery(q="photonics"))) == ["Office Manager"]
+    assert titles(search_jobs(JobQuery(q="nothing-like-this"))) == []
+
+
+def test_words_match_by_prefix_and_all_words_must_match(make):
+    make.job(title="Machine Learning Engineer")
+    make.job(title="Learning Designer")
+    assert titles(search_jobs(JobQuery(q="learn"))) != []
+    assert titles(search_jobs(JobQuery(q="machine learn"))) == ["Machine Learning Engineer"]
+
+
+def test_chinese_queries_find_roles_containing_the_characters(make):
+    make.job(title="高級軟件工程師", description="負責雲端平台開發。")
+    make.job(title="數據科學家 Data Scientist", description="Build models.")
+    make.job(title="Hardware Engineer", description="PCB design.")
+    assert titles(search_jobs(JobQuery(q="軟件"))) == ["高級軟件工程師"]
+    assert titles(search_jobs(JobQuery(q="雲端"))) == ["高級軟件工程師"]
+    assert titles(search_jobs(JobQuery(q="數據 scientist"))) == ["數據科學家 Data Scientist"]
+    # Characters must be consecutive: 件軟 is not in the text.
+    assert titles(search_jobs(JobQuery(q="件軟"))) == []
+
+
+def test_search_text_with_operators_is_taken_literally(make):
+    make.job(title="C++ Developer")
+    for q in ['"unbalanced', "NOT AND OR", "title:x", "a*b", "(", "'", "--"]:
+        assert search_jobs(JobQuery(q=q)).total >= 0
+
+
+def test_only_open_roles_before_their_closing_time_are_found(make):
+    make.job(title="Open Role")
+    make.job(title="Draft Role", state=JobState.DRAFT)
+    make.job(title="Closed Role", state=JobState.CLOSED)
+    make.job(title="Expired Role", closes_at=utcnow() - timedelta(hours=1))
+    make.job(title="Closing Soon Role", closes_at=utcnow() + timedelta(days=1))
+    assert sorted(titles(search_jobs(JobQuery(q="role")))) == ["Closing Soon Role", "Open Role"]
+
+
+def test_filters_combine_across_facets_and_repeat_within_one(make):
+    make.job(title="A", level="entry", region="hong_kong")
+    make.job(title="B", level="middle", region="hong_kong")
+    make.job(title="C", level="senior", region="hong_kong")
+    make.job(title="D", level="entry", region="gba")
+    query = JobQuery(filters={"level": ("entry", "middle"), "region": ("hong_kong",)})
+    assert sorted(titles(search_jobs(query))) == ["A", "B"]
+
+
+def test_facet_counts_describe_the_whole_result_set_not_just_the_page(make):
+    for i in range(5):
+        make.job(title=f"Entry {i}", level="entry", open_to_overseas=True)
+    for i in range(3):
+        make.job(title=f"Middle {i}", level="middle", area="biotech")
+    result = search_jobs(JobQuery(per_page=2))
+    assert result.total == 8 and len(result.items) == 2
+    assert result.facets["level"] == {"entry": 5, "middle": 3, "senior": 0, "executive": 0}
+    assert result.facets["area"]["biotech"] == 3
+    assert result.facets["open_to_overseas"] == {"true": 5, "false": 3}
+    filtered = search_jobs(JobQuery(filters={"area": ("biotech",)}))
+    assert filtered.facets["level"] == {"entry": 0, "middle": 3, "senior": 0, "executive": 0}
+
+
+def test_open_to_overseas_and_company_filters(make):
+    acme = make.company(name="Acme")
+    make.job(title="Open", open_to_overseas=True, company=acme)
+    make.job(title="Local", open_to_overseas=False, company=acme)
+    make.job(title="Elsewhere", open_to_overseas=True)
+    assert sorted(titles(search_jobs(JobQuery(open_to_overseas=True)))) == ["Elsewhere", "Open"]
+    assert sorted(titles(search_jobs(JobQuery(companies=("acme",))))) == ["Local", "Open"]
+    assert sorted(titles(search_jobs(JobQuery(companies=(str(acme.id),))))) == ["Local", "Open"]
+
+
+def test_expo_filter_keeps_roles_of_companies_with_a_booth(make):
+    exhibitor, other = make.company(), make.company()
+    make.job(title="At the expo", company=exhibitor)
+    make.job(title="Not at the expo", company=other)
+    expo = make.expo(companies=[exhibitor])
+    assert titles(search_jobs(JobQuery(expo=expo.slug))) == ["At the expo"]
+
+
+def test_sorting_by_newest_salary_and_relevance(make):
+    make.job(title="Old", posted_ago=timedelta(days=9), salary_min=20000, salary_max=30000)
+    make.job(title="New", posted_ago=timedelta(hours=1), salary_max=None)
+    make.job(title="Mid", posted_ago=timedelta(days=3), salary_min=40000, salary_max=60000,
+             description="Python Python Python")
+    make.job(title="Python Lead", posted_ago=timedelta(days=5))
+    assert titles(search_jobs(JobQuery())) == ["New", "Mid", "Python Lead", "Old"]
+    # Highest salary first; roles without a salary last, newest-added first.
+    assert titles(search_jobs(JobQuery(sort="salary"))) == ["Mid", "Old", "Python Lead", "New"]
+    # A title match outranks a description match.
+    assert titles(search_jobs(JobQuery(q="python")))[0] == "Python Lead"
+    assert search_jobs(JobQuery(q="python")).sort == "relevance"
+    assert search_jobs(JobQuery(q="python", sort="newest")).items[0].title == "Mid"
+
+
+def test_pages_split_the_results_without_overlap(make):
+    for i in range(7):
+        make.job(title=f"Role {i}", posted_ago=timedelta(hours=i + 1))
+    pages = [titles(search_jobs(JobQuery(per_page=3, page=p))) for p in (1, 2, 3, 4)]
+    assert pages == [["Role 0", "Role 1", "Role 2"], ["Role 3", "Role 4", "Role 5"], ["Role 6"], []]
