@@ -6,6 +6,7 @@ from flask import Flask, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, format_number
 
 from careerexpo.core import enums
+from careerexpo.core.hktime import to_hk
 
 
 def hk_datetime(value: datetime | None, fmt: str = "medium") -> str:
@@ -20,9 +21,7 @@ def hk_date(value: datetime | date | None, fmt: str = "medium") -> str:
 
 
 def _to_hk(value: datetime):
-    from flask_babel import get_timezone
-
-    return value.astimezone(get_timezone()).date()
+    return to_hk(value).date()
 
 
 def hkd(value: int | None) -> str:

@@ -18,11 +18,11 @@ import sqlalchemy as sa
 from careerexpo.auth.services import AccountError, create_user
 from careerexpo.companies.models import Company
 from careerexpo.core.enums import JobState, Programme, Role
+from careerexpo.core.hktime import end_of_day_hk
 from careerexpo.expos import demo_data as vocab
 from careerexpo.expos.models import Booth, Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
-from careerexpo.jobs.services import end_of_day_hk
 
 HK = ZoneInfo("Asia/Hong_Kong")
 SEED = 2022

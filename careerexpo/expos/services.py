@@ -9,11 +9,11 @@ import sqlalchemy as sa
 from careerexpo.companies.models import Company
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import JobState
+from careerexpo.core.hktime import end_of_day_hk
 from careerexpo.expos.importer import CompanyRow, ExpoImport, JobRow
 from careerexpo.expos.models import Booth, Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
-from careerexpo.jobs.services import end_of_day_hk
 
 NAME_BATCH = 500  # names per IN (…), well under every backend's parameter limit
 

@@ -1,6 +1,4 @@
-from datetime import datetime
 
-from flask_babel import get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
@@ -8,7 +6,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from careerexpo.core.enums import Area, Degree, EmploymentType, Function, Level, Region
 from careerexpo.core.forms import choices
-from careerexpo.jobs.services import end_of_day_hk
+from careerexpo.core.hktime import end_of_day_hk, to_hk, today_hk
 
 SALARY = [Optional(), NumberRange(min=0, max=10_000_000,
                                   message=_l("Give a monthly amount from 0 to 10,000,000."))]
@@ -39,7 +37,7 @@ class JobForm(FlaskForm):
             raise ValidationError(_l("The upper end is below the lower end."))
 
     def validate_closes_on(self, field):
-        if field.data is not None and field.data < datetime.now(get_timezone()).date():
+        if field.data is not None and field.data < today_hk():
             raise ValidationError(_l("The closing date is in the past."))
 
     def job_fields(self) -> dict:
@@ -63,5 +61,5 @@ class JobForm(FlaskForm):
     def for_job(cls, job):
         form = cls(obj=job)
         if job.closes_at and not form.is_submitted():
-            form.closes_on.data = job.closes_at.astimezone(get_timezone()).date()
+            form.closes_on.data = to_hk(job.closes_at).date()
         return form

@@ -5,10 +5,9 @@ to the outside) to touch a role of another company, whatever id is given.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime
 
 import sqlalchemy as sa
-from flask_babel import get_timezone
 from flask_babel import gettext as _
 
 from careerexpo.applications.models import Application
@@ -31,11 +30,6 @@ class JobAccessError(LookupError):
 
 class JobStateError(ValueError):
     """The role cannot move to that state now; the message says why."""
-
-
-def end_of_day_hk(day: date) -> datetime:
-    """A closing date means the role closes at the end of that day, Hong Kong time."""
-    return datetime.combine(day, time(23, 59, 59), tzinfo=get_timezone())
 
 
 def get_listed_job(job_id: int) -> Job | None:
