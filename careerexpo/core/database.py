@@ -71,5 +71,15 @@ def configure_engine(app: Flask) -> None:
         cursor.close()
 
 
+def refresh_statistics() -> None:
+    """Re-counts table statistics after a bulk load, so the query planner sees the new sizes.
+
+    Without them SQLite guesses that filtering on a job's state is selective and
+    scans that index instead of starting from the full-text matches.
+    """
+    with db.engine.begin() as conn:
+        conn.execute(sa.text("ANALYZE"))
+
+
 def is_sqlite() -> bool:
     return db.engine.dialect.name == "sqlite"

@@ -11,20 +11,19 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
 from careerexpo.auth.services import AccountError, create_user
 from careerexpo.companies.models import Company
+from careerexpo.core.database import refresh_statistics
 from careerexpo.core.enums import JobState, Programme, Role
-from careerexpo.core.hktime import end_of_day_hk
+from careerexpo.core.hktime import HONG_KONG, end_of_day_hk, today_hk
 from careerexpo.expos import demo_data as vocab
 from careerexpo.expos.models import Booth, Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 
-HK = ZoneInfo("Asia/Hong_Kong")
 SEED = 2022
 DEFAULT_JOBS, DEFAULT_COMPANIES = 2947, 283
 DEMO_SLUG = "hk-it-career-expo-2022"
@@ -277,6 +276,7 @@ def seed_demo(n_jobs: int = DEFAULT_JOBS, n_companies: int = DEFAULT_COMPANIES,
     except BaseException:
         db.session.rollback()
         raise
+    refresh_statistics()
     return result
 
 
@@ -311,8 +311,5 @@ def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], progress) -> Demo
 
 def hk_datetime(day: date, at: time) -> datetime:
     """A Hong Kong wall-clock time as a UTC datetime."""
-    return datetime.combine(day, at, tzinfo=HK).astimezone(UTC)
+    return datetime.combine(day, at, tzinfo=HONG_KONG).astimezone(UTC)
 
-
-def today_hk() -> date:
-    return datetime.now(HK).date()

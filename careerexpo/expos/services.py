@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from careerexpo.companies.models import Company
-from careerexpo.core.database import utcnow
+from careerexpo.core.database import refresh_statistics, utcnow
 from careerexpo.core.enums import JobState
 from careerexpo.core.hktime import end_of_day_hk
 from careerexpo.expos.importer import CompanyRow, ExpoImport, JobRow
@@ -73,6 +73,7 @@ def import_expo(plan: ExpoImport, progress: Callable[[str], None] | None = None)
     except BaseException:
         db.session.rollback()
         raise
+    refresh_statistics()
     return summary
 
 

@@ -108,11 +108,8 @@ def listed_condition(now: datetime | None = None):
     )
 
 
-def _text_match(q: str):
-    """A subquery of (job_id, score) for the jobs matching ``q``; lower score ranks first."""
-    terms = search_index.query_terms(q)
-    if not terms:
-        return None
+def _text_match(terms):
+    """A subquery of (job_id, score) for the jobs matching ``terms``; lower scores rank first."""
     if db.engine.dialect.name == "sqlite":
         fts = sa.table("job_fts")
         return (
@@ -138,8 +135,11 @@ def _text_match(q: str):
     )
 
 
-def _conditions(query: JobQuery) -> list:
+def _conditions(query: JobQuery, text_match) -> list:
     conditions = [listed_condition()]
+    if text_match is not None:
+        # A semi-join on the matching ids lets the database start from the text index.
+        conditions.append(Job.id.in_(sa.select(text_match.c.job_id)))
     for name, values in query.filters.items():
         column = getattr(Job, name)
         conditions.append(column.in_(values))
@@ -196,30 +196,26 @@ def _facet_counts(matched) -> tuple[int, dict[str, dict[str, int]]]:
 
 
 def search_jobs(query: JobQuery) -> SearchResult:
-    conditions = _conditions(query)
-    text_match = _text_match(query.q) if query.q else None
-    sort = query.effective_sort if text_match is not None else (
-        "newest" if query.effective_sort == "relevance" else query.effective_sort)
-
-    def filtered(*columns):
-        stmt = sa.select(*columns).select_from(Job)
-        if text_match is not None:
-            stmt = stmt.join(text_match, text_match.c.job_id == Job.id)
-        return stmt.where(*conditions)
+    terms = search_index.query_terms(query.q) if query.q else []
+    text_match = _text_match(terms) if terms else None
+    conditions = _conditions(query, text_match)
+    sort = query.effective_sort
+    if text_match is None and sort == "relevance":
+        sort = "newest"
 
     # Materialised once, then grouped per facet: one pass over the matching rows.
     matched = (
-        filtered(*(getattr(Job, name) for name in FACETS), Job.open_to_overseas)
+        sa.select(*(getattr(Job, name) for name in FACETS), Job.open_to_overseas)
+        .where(*conditions)
         .cte("matched")
         .prefix_with("MATERIALIZED")
     )
     total, facets = _facet_counts(matched)
 
-    stmt = (
-        filtered(Job)
-        .join(Job.company)
-        .options(contains_eager(Job.company))
-    )
+    stmt = sa.select(Job).join(Job.company).options(contains_eager(Job.company))
+    if sort == "relevance":
+        stmt = stmt.join(text_match, text_match.c.job_id == Job.id)
+    stmt = stmt.where(*conditions)
     if sort == "relevance":
         order = [text_match.c.score, Job.posted_at.desc(), Job.id.desc()]
     elif sort == "salary":
