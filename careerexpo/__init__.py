@@ -27,7 +27,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     import careerexpo.models  # noqa: F401  (every table, for Alembic and relationships)
-    from careerexpo.core import database, i18n, security
+    from careerexpo.core import caching, database, i18n, security
     from careerexpo.extensions import csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     i18n.init_app(app)
     security.init_app(app)
     login_manager.init_app(app)
+    caching.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

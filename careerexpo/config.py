@@ -52,6 +52,12 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = "10 per minute"
 
+    # Public pages and API answers are cached for signed-out visitors this long; any
+    # change to a job or company invalidates them at once (core/caching.py).
+    PUBLIC_CACHE_SECONDS = 60
+    CACHE_DEFAULT_TIMEOUT = 60
+    CACHE_KEY_PREFIX = "careerexpo:"
+
     JOBS_PER_PAGE = 20
     APPLICANTS_PER_PAGE = 25
 
@@ -65,6 +71,9 @@ class Config:
             "REDIS_URL": redis_url,
             "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
             "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+            # Redis shares the cache between processes; alone, each process keeps its own.
+            "CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
+            "CACHE_REDIS_URL": redis_url,
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
             "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT") or cls.LOGIN_RATE_LIMIT,
             # Talisman redirects to HTTPS only where the app itself terminates TLS.

@@ -4,6 +4,7 @@ from flask import abort, request
 
 from careerexpo.api import bp
 from careerexpo.api.schemas import job_json
+from careerexpo.core.caching import cached_for_visitors
 from careerexpo.extensions import csrf
 from careerexpo.jobs.search import JobQuery, search_jobs
 from careerexpo.jobs.services import get_listed_job
@@ -13,6 +14,7 @@ csrf.exempt(bp)
 
 
 @bp.get("/jobs")
+@cached_for_visitors
 def list_jobs():
     """Open jobs matching the query. ``BadParameter`` answers 400 naming the parameter."""
     result = search_jobs(JobQuery.from_args(request.args))
@@ -27,6 +29,7 @@ def list_jobs():
 
 
 @bp.get("/jobs/<int:job_id>")
+@cached_for_visitors
 def get_job(job_id: int):
     """One open job; 404 when there is none (or it is not open)."""
     job = get_listed_job(job_id)

@@ -6,6 +6,7 @@ from careerexpo.applications import services as applications
 from careerexpo.applications.forms import ApplyForm
 from careerexpo.candidates import services as candidates
 from careerexpo.core.access import candidate_required
+from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.pagination import Page
 from careerexpo.jobs import bp
 from careerexpo.jobs.jsonld import job_posting
@@ -14,6 +15,7 @@ from careerexpo.jobs.services import get_public_job
 
 
 @bp.route("")
+@cached_for_visitors
 def search():
     query = JobQuery.from_args(request.args)
     result = search_jobs(query)
@@ -29,6 +31,7 @@ def _public_job_or_404(job_id: int):
 
 
 @bp.route("/<int:job_id>")
+@cached_for_visitors
 def detail(job_id: int):
     job = _public_job_or_404(job_id)
     context = {"job": job, "listed": job.is_listed(), "application": None, "saved": False,

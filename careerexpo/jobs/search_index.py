@@ -150,3 +150,5 @@ def _reindex_changed_jobs(session: Session, _flush_context) -> None:
     pending = session.info.pop(_PENDING, None)
     if pending:
         reindex(session.connection(), pending)
+        # Cached public pages are stale once this commits (core/caching.py).
+        session.info["careerexpo_jobs_changed"] = True

@@ -1,6 +1,7 @@
 import sqlalchemy as sa
 from flask import render_template
 
+from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.enums import Area
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
@@ -9,6 +10,7 @@ from careerexpo.main import bp
 
 
 @bp.route("/")
+@cached_for_visitors
 def index():
     newest = search_jobs(JobQuery(per_page=6))
     by_area = db.session.execute(

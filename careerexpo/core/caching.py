@@ -1,0 +1,73 @@
+"""Cached public pages for signed-out visitors, invalidated by any change to the jobs.
+
+Most traffic to a job board is anonymous reading of the same roles and searches.
+Their responses are cached whole, keyed by the URL, the locale and a *jobs
+generation* number; every committed change to a job or company bumps the
+generation, so the next request renders afresh. Signed-in users, requests that
+carry flashed messages and anything but a 200 are never served from or stored
+in the cache.
+"""
+
+from functools import wraps
+
+from flask import Flask, current_app, has_app_context, make_response, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from careerexpo.extensions import cache
+
+GENERATION_KEY = "jobs-generation"
+JOBS_CHANGED = "careerexpo_jobs_changed"
+
+
+def generation() -> int:
+    return int(cache.get(GENERATION_KEY) or 0)
+
+
+def bump_generation() -> None:
+    # The backend's atomic increment (INCR on Redis), so concurrent writers never collide.
+    cache.cache.inc(GENERATION_KEY)
+
+
+def _cacheable_request() -> bool:
+    return (request.method == "GET" and not current_user.is_authenticated
+            and not session.get("_flashes"))
+
+
+def cached_for_visitors(view):
+    """Serves a signed-out visitor's GET from the cache when the jobs have not changed."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not _cacheable_request():
+            return view(*args, **kwargs)
+        key = f"page:{generation()}:{get_locale()}:{request.full_path}"
+        hit = cache.get(key)
+        if hit is not None:
+            body, mimetype = hit
+            return current_app.response_class(body, mimetype=mimetype)
+        response = make_response(view(*args, **kwargs))
+        if response.status_code == 200 and not response.direct_passthrough:
+            cache.set(key, (response.get_data(), response.mimetype),
+                      timeout=current_app.config["PUBLIC_CACHE_SECONDS"])
+        return response
+
+    return wrapped
+
+
+@event.listens_for(Session, "after_commit")
+def _bump_after_commit(session: Session) -> None:
+    # Bumped only once the change is visible to other connections.
+    if session.info.pop(JOBS_CHANGED, False) and has_app_context():
+        bump_generation()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_after_rollback(session: Session) -> None:
+    session.info.pop(JOBS_CHANGED, None)
+
+
+def init_app(app: Flask) -> None:
+    cache.init_app(app)
