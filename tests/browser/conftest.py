@@ -1,0 +1,173 @@
+"""Browser tests: a live CareerExpo server and Debian's chromium driven by Playwright.
+
+Each test gets its own database (a copy of the migrated template, as in
+``tests/conftest.py``), its own Werkzeug server on a free port in a background
+thread, and its own browser context; the browser itself is started once per
+session. CSRF protection is on, as in production, so every form goes through it.
+
+Test data is made with ``tests.factories`` in the test's own app context; the
+server threads see it through the database, as real requests would.
+"""
+
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask, got_request_exception
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from werkzeug.serving import make_server
+
+from careerexpo import create_app
+from careerexpo.extensions import db
+from tests import factories
+from tests.conftest import ON_POSTGRES, _empty_postgres_tables
+from tests.services import IN_CI
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Fail fast: a page of this app answers in milliseconds, not seconds.
+TIMEOUT_MS = 5_000
+expect.set_options(timeout=TIMEOUT_MS)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        reason = f"{CHROMIUM} is missing; install Debian's chromium (apt-get install chromium)"
+        if IN_CI:
+            pytest.fail(f"{reason} — CI must run the browser tests; .ci/run installs it")
+        pytest.skip(reason)
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@dataclass
+class LiveServer:
+    url: str
+    app: Flask
+    exceptions: list[BaseException] = field(default_factory=list)
+
+
+@pytest.fixture
+def live_app(database_template, tmp_path):
+    """The app as production runs it (CSRF on), with its app context pushed for factories."""
+    if ON_POSTGRES:
+        uri = database_template
+    else:
+        path = tmp_path / "careerexpo.sqlite3"
+        shutil.copyfile(database_template, path)
+        uri = f"sqlite:///{path}"
+    app = create_app(
+        "testing",
+        SQLALCHEMY_DATABASE_URI=uri,
+        CV_FOLDER=str(tmp_path / "cvs"),
+        WTF_CSRF_ENABLED=True,
+    )
+    with app.app_context():
+        if ON_POSTGRES:
+            _empty_postgres_tables()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def live_server(live_app):
+    """A real HTTP server in a background thread; fails the test if a request raised."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    live = LiveServer(url=f"http://127.0.0.1:{server.server_port}", app=live_app)
+
+    def record(_sender, exception, **_extra):
+        live.exceptions.append(exception)
+
+    got_request_exception.connect(record, live_app)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield live
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()  # also waits for the request threads
+        got_request_exception.disconnect(record, live_app)
+    assert not live.exceptions, f"the server raised while handling a request: {live.exceptions!r}"
+
+
+@pytest.fixture
+def browser_errors():
+    """Console errors and uncaught page exceptions seen by ``page`` (a CSP violation is one).
+
+    The missing favicon is left out: chromium asks for ``/favicon.ico`` once per
+    context and logs its 404 as an error. ``test_content_security_policy.py``
+    covers it on its own, so that one known defect does not hide every other error.
+    """
+    return []
+
+
+def _is_missing_favicon(message) -> bool:
+    return urlsplit(message.location.get("url", "")).path == "/favicon.ico"
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: LiveServer, browser_errors) -> Page:
+    context = browser.new_context(base_url=live_server.url, locale="en-US",
+                                  timezone_id="Asia/Hong_Kong")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+
+    def on_console(message):
+        if message.type == "error" and not _is_missing_favicon(message):
+            browser_errors.append(f"console error at {message.location.get('url')}: {message.text}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: browser_errors.append(f"page error: {error}"))
+    try:
+        yield page
+    finally:
+        # Close the browser's connections before the server waits for its request threads.
+        context.close()
+
+
+@pytest.fixture
+def sign_in(page: Page):
+    """Signs a user in through the login form, as a person would."""
+
+    def sign_in(user, password=factories.PASSWORD):
+        page.goto("/auth/login")
+        page.get_by_label("Email", exact=True).fill(user.email)
+        page.get_by_label("Password", exact=True).fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("status")).to_contain_text("Signed in.")
+        expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+    return sign_in
+
+
+@pytest.fixture
+def fresh_session():
+    """Ends the test thread's transaction so that reads see what the server committed."""
+
+    def fresh():
+        db.session.remove()
+        return db.session
+
+    return fresh
