@@ -28,7 +28,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check careerexpo tests bench
+	$(BIN)/ruff check careerexpo tests $(wildcard bench)
 
 bench: $(STAMP)
 	$(BIN)/python bench/search.py

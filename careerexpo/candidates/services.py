@@ -5,6 +5,7 @@ read it), not by its name or the browser's word. Files are stored under
 ``CV_FOLDER``, outside ``static/``, and served only through ``cv_for_download``.
 """
 
+import contextlib
 import io
 import os
 import secrets
@@ -14,12 +15,32 @@ from flask import current_app
 from flask_babel import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from careerexpo.applications.models import Application
 from careerexpo.auth.models import User
 from careerexpo.candidates.models import CandidateProfile, CVDocument
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
+
+_UNCOMMITTED_FILES = "careerexpo_uncommitted_cv_files"
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_committed_files(session: Session) -> None:
+    session.info.pop(_UNCOMMITTED_FILES, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _remove_uncommitted_files(session: Session, transaction) -> None:
+    # Reached with files still listed only when the outermost transaction ended
+    # without a commit: rolled back, or closed at the end of a request.
+    if transaction.parent is not None:
+        return
+    for path in session.info.pop(_UNCOMMITTED_FILES, []):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)
 
 
 class CVError(ValueError):
@@ -72,8 +93,11 @@ def store_cv(owner: User, filename: str, data: bytes) -> CVDocument:
     folder = current_app.config["CV_FOLDER"]
     os.makedirs(folder, exist_ok=True)
     stored_name = secrets.token_hex(16) + ".pdf"
-    with open(os.path.join(folder, stored_name), "xb") as fh:
+    path = os.path.join(folder, stored_name)
+    with open(path, "xb") as fh:
         fh.write(data)
+    # If the transaction that would record this file rolls back, the file goes too.
+    db.session.info.setdefault(_UNCOMMITTED_FILES, []).append(path)
     safe_name = os.path.basename(filename or "cv.pdf")[:255] or "cv.pdf"
     cv = CVDocument(owner_id=owner.id, filename=safe_name, stored_name=stored_name, size=len(data))
     db.session.add(cv)

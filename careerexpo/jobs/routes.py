@@ -8,6 +8,7 @@ from careerexpo.candidates import services as candidates
 from careerexpo.core.access import candidate_required
 from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.pagination import Page
+from careerexpo.extensions import db
 from careerexpo.jobs import bp
 from careerexpo.jobs.jsonld import job_posting
 from careerexpo.jobs.search import JobQuery, search_jobs
@@ -70,6 +71,8 @@ def apply(job_id: int):
         except candidates.CVError as exc:
             form.cv_file.errors.append(str(exc))
         except applications.ApplicationError as exc:
+            # Forget the CV just uploaded for it: its record and its file.
+            db.session.rollback()
             form.form_errors.append(str(exc))
         else:
             flash(_("Your application to %(title)s was sent.", title=job.title), "success")

@@ -119,3 +119,14 @@ def test_employers_cannot_apply(client, auth, make):
     auth.login(make.employer())
     job = make.job()
     assert apply(client, job).status_code == 403
+
+
+def test_a_refused_application_leaves_no_cv_file_behind(client, auth, make, app):
+    import os
+
+    auth.login(make.candidate())
+    job = make.job()
+    apply(client, job)
+    assert len(os.listdir(app.config["CV_FOLDER"])) == 1
+    apply(client, job)  # refused: already applied
+    assert len(os.listdir(app.config["CV_FOLDER"])) == 1

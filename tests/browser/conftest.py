@@ -13,7 +13,6 @@ import os
 import shutil
 import threading
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask, got_request_exception
@@ -114,17 +113,8 @@ def live_server(live_app):
 
 @pytest.fixture
 def browser_errors():
-    """Console errors and uncaught page exceptions seen by ``page`` (a CSP violation is one).
-
-    The missing favicon is left out: chromium asks for ``/favicon.ico`` once per
-    context and logs its 404 as an error. ``test_content_security_policy.py``
-    covers it on its own, so that one known defect does not hide every other error.
-    """
+    """Console errors and uncaught page exceptions seen by ``page`` (a CSP violation is one)."""
     return []
-
-
-def _is_missing_favicon(message) -> bool:
-    return urlsplit(message.location.get("url", "")).path == "/favicon.ico"
 
 
 @pytest.fixture
@@ -135,7 +125,7 @@ def page(browser: Browser, live_server: LiveServer, browser_errors) -> Page:
     page = context.new_page()
 
     def on_console(message):
-        if message.type == "error" and not _is_missing_favicon(message):
+        if message.type == "error":
             browser_errors.append(f"console error at {message.location.get('url')}: {message.text}")
 
     page.on("console", on_console)

@@ -33,9 +33,6 @@ def test_an_inline_script_is_refused_and_reported_on_the_console(page: Page, liv
     assert any("Content Security Policy" in error for error in browser_errors), browser_errors
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app bug: no favicon. base.html links none, so browsers ask for /favicon.ico, which "
-    "answers 404 and puts a 'Failed to load resource' error on the console of every visit"))
 def test_the_browser_finds_a_favicon(page: Page, live_server):
     page.goto("/")
     icon = page.evaluate("""() => {

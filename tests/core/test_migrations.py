@@ -1,0 +1,72 @@
+"""The migrations alone make the whole schema, full-text index included, on both databases."""
+
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import downgrade, upgrade
+
+from careerexpo import create_app
+from careerexpo.extensions import db
+from tests.services import postgres_url_or_skip
+
+TABLES = {"users", "companies", "company_offices", "jobs", "applications", "application_events",
+          "application_notes", "saved_jobs", "candidate_profiles", "cv_documents", "expos",
+          "booths"}
+
+
+def _upgraded(uri, tmp_path):
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=uri, CV_FOLDER=str(tmp_path))
+    ctx = app.app_context()
+    ctx.push()
+    upgrade()
+    return ctx
+
+
+def test_upgrade_on_an_empty_sqlite_file_gives_the_full_schema(tmp_path):
+    ctx = _upgraded(f"sqlite:///{tmp_path}/fresh.sqlite3", tmp_path)
+    try:
+        inspector = sa.inspect(db.engine)
+        assert TABLES <= set(inspector.get_table_names())
+        assert "job_fts" in inspector.get_table_names()
+        assert {"ix_jobs_state_posted", "ix_jobs_area"} <= {
+            i["name"] for i in inspector.get_indexes("jobs")}
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(sa.text("PRAGMA busy_timeout")).scalar() == 5000
+            assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+        downgrade(revision="base")
+        assert not TABLES & set(sa.inspect(db.engine).get_table_names())
+    finally:
+        db.engine.dispose()
+        ctx.pop()
+
+
+@pytest.mark.postgres
+def test_upgrade_on_an_empty_postgres_database_gives_the_full_schema(tmp_path):
+    admin_url = postgres_url_or_skip()
+    name = f"careerexpo_migrate_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(admin_url.replace("postgresql://", "postgresql+psycopg://"),
+                             isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    try:
+        uri = admin_url.rsplit("/", 1)[0] + "/" + name
+        ctx = _upgraded(uri.replace("postgresql://", "postgresql+psycopg://"), tmp_path)
+        try:
+            inspector = sa.inspect(db.engine)
+            assert TABLES | {"job_search"} <= set(inspector.get_table_names())
+            with db.engine.connect() as conn:
+                index = conn.execute(sa.text(
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_job_search_document'"
+                )).scalar()
+            assert "USING gin (document)" in index
+            downgrade(revision="base")
+            assert not TABLES & set(sa.inspect(db.engine).get_table_names())
+        finally:
+            db.engine.dispose()
+            ctx.pop()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
