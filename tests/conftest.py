@@ -8,6 +8,7 @@ fresh copy (SQLite) or emptied tables (PostgreSQL).
 
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
@@ -49,30 +50,32 @@ def _empty_postgres_tables() -> None:
     db.session.commit()
 
 
-@pytest.fixture
-def app(database_template, tmp_path, request):
-    """The app on a fresh database; ``@pytest.mark.app_config(KEY=value)`` overrides settings."""
-    marker = request.node.get_closest_marker("app_config")
-    overrides = marker.kwargs if marker else {}
+@contextmanager
+def app_on_fresh_database(database_template, tmp_path, **settings):
+    """A testing app on an empty, migrated database, with its app context pushed."""
     if ON_POSTGRES:
         uri = database_template
     else:
         path = tmp_path / "careerexpo.sqlite3"
         shutil.copyfile(database_template, path)
         uri = f"sqlite:///{path}"
-    app = create_app(
-        "testing",
-        SQLALCHEMY_DATABASE_URI=uri,
-        CV_FOLDER=str(tmp_path / "cvs"),
-        SERVER_NAME="careerexpo.test",
-        **overrides,
-    )
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=uri, CV_FOLDER=str(tmp_path / "cvs"),
+                     **settings)
     with app.app_context():
         if ON_POSTGRES:
             _empty_postgres_tables()
         yield app
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(database_template, tmp_path, request):
+    """The app on a fresh database; ``@pytest.mark.app_config(KEY=value)`` overrides settings."""
+    marker = request.node.get_closest_marker("app_config")
+    settings = {"SERVER_NAME": "careerexpo.test", **(marker.kwargs if marker else {})}
+    with app_on_fresh_database(database_template, tmp_path, **settings) as app:
+        yield app
 
 
 @pytest.fixture

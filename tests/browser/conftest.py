@@ -10,7 +10,6 @@ server threads see it through the database, as real requests would.
 """
 
 import os
-import shutil
 import threading
 from dataclasses import dataclass, field
 
@@ -19,10 +18,9 @@ from flask import Flask, got_request_exception
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import make_server
 
-from careerexpo import create_app
 from careerexpo.extensions import db
 from tests import factories
-from tests.conftest import ON_POSTGRES, _empty_postgres_tables
+from tests.conftest import app_on_fresh_database
 from tests.services import IN_CI
 
 CHROMIUM = "/usr/bin/chromium"
@@ -69,24 +67,8 @@ class LiveServer:
 @pytest.fixture
 def live_app(database_template, tmp_path):
     """The app as production runs it (CSRF on), with its app context pushed for factories."""
-    if ON_POSTGRES:
-        uri = database_template
-    else:
-        path = tmp_path / "careerexpo.sqlite3"
-        shutil.copyfile(database_template, path)
-        uri = f"sqlite:///{path}"
-    app = create_app(
-        "testing",
-        SQLALCHEMY_DATABASE_URI=uri,
-        CV_FOLDER=str(tmp_path / "cvs"),
-        WTF_CSRF_ENABLED=True,
-    )
-    with app.app_context():
-        if ON_POSTGRES:
-            _empty_postgres_tables()
+    with app_on_fresh_database(database_template, tmp_path, WTF_CSRF_ENABLED=True) as app:
         yield app
-        db.session.remove()
-        db.engine.dispose()
 
 
 @pytest.fixture
