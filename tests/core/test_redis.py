@@ -1,6 +1,7 @@
 """With REDIS_URL set, processes share rate limits and the page cache through Redis."""
 
 import uuid
+from contextlib import contextmanager
 
 import pytest
 import redis
@@ -21,41 +22,43 @@ def redis_url():
     client.close()
 
 
-def _second_app(app, redis_url, **overrides):
-    """Another process's app on the same database and Redis."""
+@contextmanager
+def other_processes(app, redis_url, count=2, **overrides):
+    """Apps as other processes would run them, on the same database and Redis."""
     settings = dict(SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
                     CV_FOLDER=app.config["CV_FOLDER"], CACHE_TYPE="RedisCache",
                     CACHE_REDIS_URL=redis_url)
     settings.update(overrides)
-    return create_app("testing", **settings)
+    apps = [create_app("testing", **settings) for _ in range(count)]
+    try:
+        yield apps
+    finally:
+        for other in apps:
+            with other.app_context():
+                db.engine.dispose()
 
 
 @pytest.mark.app_config(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="2 per minute")
 def test_sign_in_limits_are_counted_in_redis(app, make, redis_url):
     user = make.candidate()
     prefix = f"careerexpo-test-{uuid.uuid4().hex[:6]}"
-    one = _second_app(app, redis_url, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="2 per minute",
-                      RATELIMIT_STORAGE_URI=redis_url, RATELIMIT_KEY_PREFIX=prefix)
-    two = _second_app(app, redis_url, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="2 per minute",
-                      RATELIMIT_STORAGE_URI=redis_url, RATELIMIT_KEY_PREFIX=prefix)
-    data = {"email": user.email, "password": "wrong wrong"}
-    assert one.test_client().post("/auth/login", data=data).status_code == 200
-    assert two.test_client().post("/auth/login", data=data).status_code == 200
-    # The third attempt, on either process, is over the shared limit.
-    assert one.test_client().post("/auth/login", data={**data, "password": PASSWORD}
-                                  ).status_code == 429
+    with other_processes(app, redis_url, RATELIMIT_ENABLED=True,
+                         LOGIN_RATE_LIMIT="2 per minute", RATELIMIT_STORAGE_URI=redis_url,
+                         RATELIMIT_KEY_PREFIX=prefix) as (one, two):
+        data = {"email": user.email, "password": "wrong wrong"}
+        assert one.test_client().post("/auth/login", data=data).status_code == 200
+        assert two.test_client().post("/auth/login", data=data).status_code == 200
+        # The third attempt, on either process, is over the shared limit.
+        assert one.test_client().post("/auth/login", data={**data, "password": PASSWORD}
+                                      ).status_code == 429
 
 
 def test_a_change_in_one_process_invalidates_the_cache_of_another(app, make, redis_url):
     job_id = make.job(title="Before").id
     prefix = f"careerexpo-test-{uuid.uuid4().hex[:6]}:"
-    one = _second_app(app, redis_url, CACHE_KEY_PREFIX=prefix)
-    two = _second_app(app, redis_url, CACHE_KEY_PREFIX=prefix)
-    assert one.test_client().get(f"/api/v1/jobs/{job_id}").get_json()["title"] == "Before"
-    with two.app_context():
-        db.session.get(Job, job_id).title = "After"
-        db.session.commit()
-        db.engine.dispose()
-    assert one.test_client().get(f"/api/v1/jobs/{job_id}").get_json()["title"] == "After"
-    with one.app_context():
-        db.engine.dispose()
+    with other_processes(app, redis_url, CACHE_KEY_PREFIX=prefix) as (one, two):
+        assert one.test_client().get(f"/api/v1/jobs/{job_id}").get_json()["title"] == "Before"
+        with two.app_context():
+            db.session.get(Job, job_id).title = "After"
+            db.session.commit()
+        assert one.test_client().get(f"/api/v1/jobs/{job_id}").get_json()["title"] == "After"
