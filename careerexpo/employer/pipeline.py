@@ -15,20 +15,13 @@ from careerexpo.core.access import employer_required
 from careerexpo.core.enums import ApplicationStatus
 from careerexpo.core.pagination import parse_page
 from careerexpo.employer import bp
-from careerexpo.employer.routes import _own_job_or_404
-
-
-def _own_application_or_404(application_id: int):
-    try:
-        return services.company_application(current_user, application_id)
-    except services.NotFound:
-        abort(404)
+from careerexpo.employer.lookups import own_application_or_404, own_job_or_404
 
 
 @bp.route("/jobs/<int:job_id>/applications")
 @employer_required
 def applications(job_id: int):
-    job = _own_job_or_404(job_id)
+    job = own_job_or_404(job_id)
     status = request.args.get("status") or None
     if status is not None and status not in ApplicationStatus.keys():
         abort(400, _("Unknown status."))
@@ -42,7 +35,7 @@ def applications(job_id: int):
 @bp.route("/jobs/<int:job_id>/applications.csv")
 @employer_required
 def export_applications(job_id: int):
-    job = _own_job_or_404(job_id)
+    job = own_job_or_404(job_id)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["application_id", "name", "email", "status", "applied_at", "cover_note",
@@ -64,7 +57,7 @@ def _csv_safe(text: str) -> str:
 @bp.route("/applications/<int:application_id>", methods=["GET", "POST"])
 @employer_required
 def application(application_id: int):
-    application = _own_application_or_404(application_id)
+    application = own_application_or_404(application_id)
     allowed = services.PIPELINE.get(application.status, [])
     move_form = MoveForm(prefix="move", allowed=allowed)
     note_form = NoteForm(prefix="note")
@@ -90,7 +83,7 @@ def application(application_id: int):
 @bp.route("/applications/<int:application_id>/cv")
 @employer_required
 def application_cv(application_id: int):
-    application = _own_application_or_404(application_id)
+    application = own_application_or_404(application_id)
     cv = application.cv and candidates.cv_for_download(current_user, application.cv.id)
     if not cv:
         abort(404)

@@ -9,15 +9,9 @@ from careerexpo.auth.forms import ColleagueForm
 from careerexpo.core.access import employer_required
 from careerexpo.core.enums import JobState
 from careerexpo.employer import bp
+from careerexpo.employer.lookups import own_job_or_404
 from careerexpo.jobs import services
 from careerexpo.jobs.forms import JobForm
-
-
-def _own_job_or_404(job_id: int):
-    try:
-        return services.company_job(current_user, job_id)
-    except services.JobAccessError:
-        abort(404)
 
 
 @bp.route("/jobs")
@@ -46,7 +40,7 @@ def new_job():
 @bp.route("/jobs/<int:job_id>/edit", methods=["GET", "POST"])
 @employer_required
 def edit_job(job_id: int):
-    job = _own_job_or_404(job_id)
+    job = own_job_or_404(job_id)
     form = JobForm.for_job(job)
     if form.validate_on_submit():
         services.update_job(current_user, job.id, form.job_fields())
@@ -58,7 +52,7 @@ def edit_job(job_id: int):
 @bp.route("/jobs/<int:job_id>/<any(publish, close, reopen):action>", methods=["POST"])
 @employer_required
 def change_state(job_id: int, action: str):
-    _own_job_or_404(job_id)
+    own_job_or_404(job_id)
     change = services.close_job if action == "close" else services.publish_job
     try:
         job = change(current_user, job_id)
