@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__)
 
-from careerexpo.api import routes  # noqa: E402,F401
+from careerexpo.api import expos, routes  # noqa: E402,F401
