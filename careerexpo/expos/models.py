@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -34,8 +34,19 @@ class Booth(db.Model):
     expo_id: Mapped[int] = mapped_column(sa.ForeignKey("expos.id", ondelete="CASCADE"))
     company_id: Mapped[int] = mapped_column(sa.ForeignKey("companies.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    tagline: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    story: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    video_url: Mapped[str] = mapped_column(sa.String(500), default="", server_default="")
+    # Uploaded images, stored under UPLOAD_FOLDER by these generated names.
+    logo_name: Mapped[str | None] = mapped_column(sa.String(64))
+    banner_name: Mapped[str | None] = mapped_column(sa.String(64))
+    # Daily chat hours, Hong Kong time; none means staff chat whenever they are online.
+    chat_opens: Mapped[time | None]
+    chat_closes: Mapped[time | None]
 
     expo: Mapped[Expo] = relationship(back_populates="booths")
     company = relationship("Company")
+    staff: Mapped[list["BoothStaff"]] = relationship(  # noqa: F821
+        back_populates="booth", cascade="all, delete-orphan", lazy="selectin")
 
     __table_args__ = (sa.UniqueConstraint("expo_id", "company_id", name="uq_booths_expo_company"),)
