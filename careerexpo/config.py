@@ -58,6 +58,13 @@ class Config:
     CACHE_DEFAULT_TIMEOUT = 60
     CACHE_KEY_PREFIX = "careerexpo:"
 
+    # Flood control per user in live chat; booth staff answer many people at once.
+    CHAT_RATE_LIMIT = "10 per 10 seconds"
+    CHAT_STAFF_RATE_LIMIT = "40 per 10 seconds"
+    # How long a candidate waits in a booth's queue before being offered to leave a message.
+    CHAT_QUEUE_PATIENCE_SECONDS = 300
+    UPLOAD_MAX_IMAGE_BYTES = 2 * MB
+
     JOBS_PER_PAGE = 20
     APPLICANTS_PER_PAGE = 25
 
@@ -75,9 +82,13 @@ class Config:
             "CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
             "CACHE_REDIS_URL": redis_url,
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
+            "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or os.path.join(instance_path, "uploads"),
             "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT") or cls.LOGIN_RATE_LIMIT,
             # Talisman redirects to HTTPS only where the app itself terminates TLS.
             "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",
+            # Extra origins (comma-separated) allowed to open chat sockets besides this site.
+            "CHAT_ALLOWED_ORIGINS": [o for o in env.get("CHAT_ALLOWED_ORIGINS", "").split(",")
+                                     if o] or None,
         }
 
 

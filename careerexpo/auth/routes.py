@@ -1,11 +1,13 @@
+import secrets
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from careerexpo.auth import bp, services
 from careerexpo.auth.forms import LoginForm, RegisterForm
+from careerexpo.chat import notify
 from careerexpo.core.enums import Role
 from careerexpo.extensions import limiter
 
@@ -25,6 +27,12 @@ def _home_for(user) -> str:
     return url_for("jobs.search")
 
 
+def _sign_in(user, remember: bool = False) -> None:
+    login_user(user, remember=remember)
+    # Names this sign-in, so signing out can end the chat sockets opened under it.
+    session["login_id"] = secrets.token_hex(8)
+
+
 @bp.route("/register", methods=["GET", "POST"])
 def register():
     if current_user.is_authenticated:
@@ -37,7 +45,7 @@ def register():
         else:
             user = services.register_candidate(form.email.data, form.password.data,
                                                form.name.data)
-        login_user(user)
+        _sign_in(user)
         flash(_("Welcome to CareerExpo, %(name)s.", name=user.name), "success")
         return redirect(_home_for(user))
     return render_template("auth/register.html", form=form)
@@ -54,7 +62,7 @@ def login():
         return redirect(_home_for(current_user))
     form = LoginForm()
     if form.validate_on_submit():
-        login_user(form.user, remember=form.remember.data)
+        _sign_in(form.user, remember=form.remember.data)
         flash(_("Signed in."), "success")
         return redirect(_safe_next(_home_for(form.user)))
     return render_template("auth/login.html", form=form)
@@ -62,6 +70,7 @@ def login():
 
 @bp.route("/logout", methods=["GET", "POST"])
 def logout():
+    notify.sign_out(session.pop("login_id", None))
     logout_user()
     flash(_("Signed out."), "info")
     return redirect(url_for("main.index"))

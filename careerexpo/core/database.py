@@ -71,6 +71,16 @@ def configure_engine(app: Flask) -> None:
         cursor.close()
 
 
+def insert_if_absent(model, **values) -> None:
+    """INSERT … ON CONFLICT DO NOTHING: adds a row unless one with the same keys exists."""
+    table = model.__table__
+    if db.session.get_bind().dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    db.session.execute(insert(table).values(**values).on_conflict_do_nothing())
+
+
 def refresh_statistics() -> None:
     """Re-counts table statistics after a bulk load, so the query planner sees the new sizes.
 

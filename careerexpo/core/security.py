@@ -7,6 +7,7 @@ from careerexpo.extensions import login_manager, talisman
 
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
+    "connect-src": "'self'",
     "img-src": "'self' data:",
     "style-src": "'self'",
     "script-src": "'self'",

@@ -1,0 +1,146 @@
+"""Socket.IO handlers of the ``/chat`` namespace: check the payload, call a service, emit.
+
+Each handler answers through its acknowledgement: ``{"ok": true, …}`` or
+``{"ok": false, "error": …}``; nothing is stored or sent when it refuses.
+"""
+
+from functools import wraps
+
+from flask import request, session
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_socketio import ConnectionRefusedError, join_room, leave_room
+
+from careerexpo.chat import conversations, notify, services
+from careerexpo.chat.presence import presence
+from careerexpo.chat.rooms import parse_room, staff_room, user_room
+from careerexpo.chat.services import ChatError
+from careerexpo.extensions import socketio
+
+NAMESPACE = "/chat"
+
+
+def acknowledged(handler):
+    """Turns a ``ChatError`` (or a payload that is not an object) into a refusal."""
+
+    @wraps(handler)
+    def wrapped(data=None):
+        if not current_user.is_authenticated:
+            return {"ok": False, "error": _("Sign in first.")}
+        if not isinstance(data, dict):
+            return {"ok": False, "error": _("The payload must be an object.")}
+        try:
+            return {"ok": True, **(handler(data) or {})}
+        except ChatError as exc:
+            return {"ok": False, "error": str(exc)}
+
+    return wrapped
+
+
+@socketio.on("connect", namespace=NAMESPACE)
+def on_connect(auth=None):
+    if not current_user.is_authenticated:
+        raise ConnectionRefusedError(_("Sign in to chat."))
+    presence().connect(request.sid, current_user.id, session.get("login_id"))
+    join_room(user_room(current_user.id))
+
+
+@socketio.on("disconnect", namespace=NAMESPACE)
+def on_disconnect(*_reason):
+    for room in presence().disconnect(request.sid):
+        notify.presence(room)
+
+
+@socketio.on("join", namespace=NAMESPACE)
+@acknowledged
+def on_join(data):
+    access = services.room_access(current_user, data.get("room"))
+    join_room(access.name)
+    presence().join(request.sid, access.name, current_user.id, access.is_staff)
+    if access.is_staff and access.conversation is None:
+        join_room(staff_room(access.booth.id))
+        notify.queue(access.booth, to=request.sid)
+    notify.presence(access.name)
+    return {"history": services.history(current_user, access.name)}
+
+
+@socketio.on("leave", namespace=NAMESPACE)
+@acknowledged
+def on_leave(data):
+    room = data.get("room")
+    if parse_room(room) is None:
+        raise ChatError(_("There is no such room."))
+    leave_room(room)
+    presence().leave(request.sid, room)
+    notify.presence(room)
+    return {}
+
+
+@socketio.on("send", namespace=NAMESPACE)
+@acknowledged
+def on_send(data):
+    message, created = services.post_message(current_user, data.get("room"), data.get("body"),
+                                             data.get("client_id"))
+    if created:
+        socketio.emit("message", message, to=message["room"], namespace=NAMESPACE)
+    return {"message": message}
+
+
+@socketio.on("history", namespace=NAMESPACE)
+@acknowledged
+def on_history(data):
+    after_id = data.get("after_id")
+    return {"messages": services.history(current_user, data.get("room"),
+                                         after_id=0 if after_id is None else after_id)}
+
+
+@socketio.on("request_chat", namespace=NAMESPACE)
+@acknowledged
+def on_request_chat(data):
+    conversation = conversations.request_chat(current_user, data.get("booth_id"),
+                                              bool(data.get("share_profile")))
+    join_room(conversation.room)
+    place = notify.queue(conversation.booth).get(conversation.id)
+    return {"conversation_id": conversation.id,
+            "queue_position": place.position if place else 0,
+            "estimated_wait_seconds": place.estimated_wait_seconds if place else 0,
+            "staff_online": notify.staff_online(conversation.booth)}
+
+
+@socketio.on("accept", namespace=NAMESPACE)
+@acknowledged
+def on_accept(data):
+    conversation = conversations.accept(current_user, data.get("conversation_id"))
+    join_room(conversation.room)
+    presence().join(request.sid, conversation.room, current_user.id, True)
+    socketio.emit("chat_accepted", {"conversation_id": conversation.id},
+                  to=user_room(conversation.candidate_id), namespace=NAMESPACE)
+    notify.queue(conversation.booth)
+    return {}
+
+
+@socketio.on("end_chat", namespace=NAMESPACE)
+@acknowledged
+def on_end_chat(data):
+    conversation = conversations.close(current_user, data.get("conversation_id"))
+    socketio.emit("chat_ended", {"conversation_id": conversation.id}, to=conversation.room,
+                  namespace=NAMESPACE)
+    notify.queue(conversation.booth)
+    return {}
+
+
+@socketio.on("delete_message", namespace=NAMESPACE)
+@acknowledged
+def on_delete_message(data):
+    message = services.delete_message(current_user, data.get("message_id"))
+    socketio.emit("message_deleted", {"room": message.room, "id": message.id}, to=message.room,
+                  namespace=NAMESPACE)
+    return {}
+
+
+@socketio.on("mute", namespace=NAMESPACE)
+@acknowledged
+def on_mute(data):
+    services.mute(current_user, data.get("booth_id"), data.get("user_id"),
+                  muted=data.get("muted", True) is not False)
+    return {}

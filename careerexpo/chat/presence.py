@@ -1,0 +1,114 @@
+"""Who is connected, and in which rooms: visitors and staff per room, sockets per sign-in.
+
+One process keeps this in memory; several processes share it in Redis (when
+``REDIS_URL`` is set), so every process counts the same people. A person with
+two tabs open counts once.
+"""
+
+import json
+import threading
+from collections import defaultdict
+
+from flask import Flask, current_app
+
+
+class MemoryPresence:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._sockets: dict[str, dict] = {}
+        self._rooms: dict[str, dict[str, tuple[int, bool]]] = defaultdict(dict)
+
+    def connect(self, sid: str, user_id: int, login: str | None) -> None:
+        with self._lock:
+            self._sockets[sid] = {"user": user_id, "login": login, "rooms": set()}
+
+    def join(self, sid: str, room: str, user_id: int, is_staff: bool) -> None:
+        with self._lock:
+            self._rooms[room][sid] = (user_id, is_staff)
+            if sid in self._sockets:
+                self._sockets[sid]["rooms"].add(room)
+
+    def leave(self, sid: str, room: str) -> None:
+        with self._lock:
+            self._rooms[room].pop(sid, None)
+            if sid in self._sockets:
+                self._sockets[sid]["rooms"].discard(room)
+
+    def disconnect(self, sid: str) -> list[str]:
+        """Forgets the socket; returns the rooms it was in."""
+        with self._lock:
+            info = self._sockets.pop(sid, None)
+            rooms = sorted(info["rooms"]) if info else []
+            for room in rooms:
+                self._rooms[room].pop(sid, None)
+            return rooms
+
+    def counts(self, room: str) -> tuple[int, int]:
+        """(visitors, staff) in a room, each person counted once."""
+        with self._lock:
+            members = list(self._rooms.get(room, {}).values())
+        return (len({u for u, staff in members if not staff}),
+                len({u for u, staff in members if staff}))
+
+    def sids_of_login(self, login: str) -> list[str]:
+        with self._lock:
+            return [sid for sid, info in self._sockets.items() if info["login"] == login]
+
+
+class RedisPresence:
+    def __init__(self, url: str, prefix: str = "careerexpo:presence:"):
+        import redis
+
+        self._redis = redis.Redis.from_url(url)
+        self._p = prefix
+
+    def connect(self, sid: str, user_id: int, login: str | None) -> None:
+        pipe = self._redis.pipeline()
+        pipe.hset(self._p + "sockets", sid, json.dumps({"user": user_id, "login": login}))
+        if login:
+            pipe.sadd(self._p + "login:" + login, sid)
+        pipe.execute()
+
+    def join(self, sid: str, room: str, user_id: int, is_staff: bool) -> None:
+        pipe = self._redis.pipeline()
+        pipe.hset(self._p + "room:" + room, sid, json.dumps([user_id, is_staff]))
+        pipe.sadd(self._p + "rooms-of:" + sid, room)
+        pipe.execute()
+
+    def leave(self, sid: str, room: str) -> None:
+        pipe = self._redis.pipeline()
+        pipe.hdel(self._p + "room:" + room, sid)
+        pipe.srem(self._p + "rooms-of:" + sid, room)
+        pipe.execute()
+
+    def disconnect(self, sid: str) -> list[str]:
+        rooms = sorted(r.decode() for r in self._redis.smembers(self._p + "rooms-of:" + sid))
+        raw = self._redis.hget(self._p + "sockets", sid)
+        pipe = self._redis.pipeline()
+        for room in rooms:
+            pipe.hdel(self._p + "room:" + room, sid)
+        pipe.delete(self._p + "rooms-of:" + sid)
+        pipe.hdel(self._p + "sockets", sid)
+        if raw and json.loads(raw).get("login"):
+            pipe.srem(self._p + "login:" + json.loads(raw)["login"], sid)
+        pipe.execute()
+        return rooms
+
+    def counts(self, room: str) -> tuple[int, int]:
+        members = [json.loads(v) for v in self._redis.hvals(self._p + "room:" + room)]
+        return (len({u for u, staff in members if not staff}),
+                len({u for u, staff in members if staff}))
+
+    def sids_of_login(self, login: str) -> list[str]:
+        return [s.decode() for s in self._redis.smembers(self._p + "login:" + login)]
+
+
+def presence():
+    return current_app.extensions["careerexpo_presence"]
+
+
+def init_app(app: Flask) -> None:
+    url = app.config.get("REDIS_URL")
+    app.extensions["careerexpo_presence"] = (
+        RedisPresence(url, app.config["CACHE_KEY_PREFIX"] + "presence:") if url
+        else MemoryPresence())

@@ -1,0 +1,1 @@
+"""Presentations a booth schedules, and candidates' registrations for them."""
