@@ -27,6 +27,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     import careerexpo.models  # noqa: F401  (every table, for Alembic and relationships)
+    from careerexpo.chat import realtime
     from careerexpo.core import caching, database, i18n, security
     from careerexpo.extensions import csrf, db, limiter, login_manager, migrate
 
@@ -39,10 +40,21 @@ def register_extensions(app: Flask) -> None:
     security.init_app(app)
     login_manager.init_app(app)
     caching.init_app(app)
+    realtime.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    from careerexpo import api, applications, auth, candidates, employer, jobs, main
+    from careerexpo import (
+        api,
+        applications,
+        auth,
+        booths,
+        candidates,
+        employer,
+        expos,
+        jobs,
+        main,
+    )
 
     app.register_blueprint(main.bp)
     app.register_blueprint(candidates.bp, url_prefix="/me")
@@ -51,6 +63,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(applications.bp, url_prefix="/me")
     app.register_blueprint(employer.bp, url_prefix="/employer")
     app.register_blueprint(api.bp, url_prefix="/api/v1")
+    app.register_blueprint(expos.bp, url_prefix="/expos")
+    app.register_blueprint(booths.bp, url_prefix="/expos")
 
 
 def register_errorhandlers(app: Flask) -> None:
