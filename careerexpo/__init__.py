@@ -54,6 +54,7 @@ def register_blueprints(app: Flask) -> None:
         expos,
         jobs,
         main,
+        stats,
     )
 
     app.register_blueprint(main.bp)
@@ -63,6 +64,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(applications.bp, url_prefix="/me")
     app.register_blueprint(employer.bp, url_prefix="/employer")
     app.register_blueprint(api.bp, url_prefix="/api/v1")
+    app.register_blueprint(stats.bp, url_prefix="/expos")
     app.register_blueprint(expos.bp, url_prefix="/expos")
     app.register_blueprint(booths.bp, url_prefix="/expos")
 
