@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, format_number
 
 from careerexpo.core import enums
@@ -45,8 +45,13 @@ def current_locale_tag() -> str:
     return str(get_locale() or "en").replace("_", "-")
 
 
+def has_endpoint(name: str) -> bool:
+    """Whether a page exists, for links to features an installation may leave out."""
+    return name in current_app.view_functions
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(hk_datetime=hk_datetime, hk_date=hk_date, hkd=hkd,
                                  format_number=format_number)
     app.jinja_env.globals.update(url_with=url_with, current_locale_tag=current_locale_tag,
-                                 enums=enums, FACETS=enums.FACETS)
+                                 enums=enums, FACETS=enums.FACETS, has_endpoint=has_endpoint)
