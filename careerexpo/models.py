@@ -1,5 +1,6 @@
 """Every model, imported once so SQLAlchemy and Alembic see the whole schema."""
 
+from careerexpo.alerts.models import AlertDelivery, JobAlert  # noqa: F401
 from careerexpo.applications.models import (  # noqa: F401
     Application,
     ApplicationEvent,
@@ -17,3 +18,4 @@ from careerexpo.presentations.models import (  # noqa: F401
     Presentation,
     PresentationRegistration,
 )
+from careerexpo.tokens.models import ApiToken  # noqa: F401
