@@ -8,9 +8,14 @@ Redis is the message queue, so an emit from any process reaches every client.
 """
 
 from flask import Flask
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
 
-from careerexpo.chat import presence
+from careerexpo.chat import events, presence  # noqa: F401  (events: registers the handlers)
 from careerexpo.extensions import socketio
+
+# The handlers must be registered before the first init_app, so that every app
+# (tests make many) gets them: Flask-SocketIO replays its list into each new server.
 
 
 def init_app(app: Flask) -> None:
@@ -25,4 +30,6 @@ def init_app(app: Flask) -> None:
         engineio_logger=False,
     )
     presence.init_app(app)
-    from careerexpo.chat import events  # noqa: F401  (registers the handlers)
+    # Flood control counts in the same store as the sign-in limits (Redis when shared).
+    app.extensions["careerexpo_chat_limiter"] = MovingWindowRateLimiter(
+        storage_from_string(app.config["RATELIMIT_STORAGE_URI"]))

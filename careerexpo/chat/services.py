@@ -19,7 +19,7 @@ from careerexpo.chat.models import ChatMessage, ChatMute, ChatRoom, Conversation
 from careerexpo.chat.rooms import booth_room, parse_room
 from careerexpo.core.database import insert_if_absent, utcnow
 from careerexpo.expos.models import Booth
-from careerexpo.extensions import db, limiter
+from careerexpo.extensions import db
 
 HISTORY_LIMIT = 50
 MAX_BODY = 2000
@@ -104,7 +104,8 @@ def _check_body(body, client_id) -> tuple[str, str | None]:
 
 def _check_rate(user: User, is_staff: bool) -> None:
     rate = current_app.config["CHAT_STAFF_RATE_LIMIT" if is_staff else "CHAT_RATE_LIMIT"]
-    if rate and not limiter.limiter.hit(parse_limit(rate), "chat-send", str(user.id)):
+    limiter = current_app.extensions["careerexpo_chat_limiter"]
+    if rate and not limiter.hit(parse_limit(rate), "chat-send", str(user.id)):
         raise ChatError(_("You are sending messages too fast; wait a moment."))
 
 

@@ -10,17 +10,14 @@ server threads see it through the database, as real requests would.
 """
 
 import os
-import threading
-from dataclasses import dataclass, field
 
 import pytest
-from flask import Flask, got_request_exception
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from werkzeug.serving import make_server
 
 from careerexpo.extensions import db
 from tests import factories
 from tests.conftest import app_on_fresh_database
+from tests.liveserver import LiveServer, serve
 from tests.services import IN_CI
 
 CHROMIUM = "/usr/bin/chromium"
@@ -57,13 +54,6 @@ def browser():
         playwright.stop()
 
 
-@dataclass
-class LiveServer:
-    url: str
-    app: Flask
-    exceptions: list[BaseException] = field(default_factory=list)
-
-
 @pytest.fixture
 def live_app(database_template, tmp_path):
     """The app as production runs it (CSRF on), with its app context pushed for factories."""
@@ -74,23 +64,8 @@ def live_app(database_template, tmp_path):
 @pytest.fixture
 def live_server(live_app):
     """A real HTTP server in a background thread; fails the test if a request raised."""
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
-    live = LiveServer(url=f"http://127.0.0.1:{server.server_port}", app=live_app)
-
-    def record(_sender, exception, **_extra):
-        live.exceptions.append(exception)
-
-    got_request_exception.connect(record, live_app)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
+    with serve(live_app) as live:
         yield live
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()  # also waits for the request threads
-        got_request_exception.disconnect(record, live_app)
-    assert not live.exceptions, f"the server raised while handling a request: {live.exceptions!r}"
 
 
 @pytest.fixture
