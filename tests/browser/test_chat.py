@@ -1,0 +1,95 @@
+"""Live chat in the browser: the booth lobby, and a private chat answered from the console."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from careerexpo.booths.models import BoothStaff
+from careerexpo.candidates.services import update_profile
+from careerexpo.extensions import db
+from tests import factories
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def staff_page(browser, live_server, browser_errors):
+    """A second browser, for the booth's staff member."""
+    context = browser.new_context(base_url=live_server.url, locale="en-US",
+                                  timezone_id="Asia/Hong_Kong")
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and browser_errors.append(
+        f"staff console error: {m.text}"))
+    page.on("pageerror", lambda e: browser_errors.append(f"staff page error: {e}"))
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def sign_in_on(page: Page, user):
+    page.goto("/auth/login")
+    page.get_by_label("Email", exact=True).fill(user.email)
+    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+@pytest.fixture
+def booth(live_server):
+    staff = factories.employer(name="Wong Staff")
+    factories.job(company=staff.company, title="Firmware Engineer")
+    expo = factories.expo(companies=[staff.company])
+    booth = expo.booths.first()
+    db.session.add(BoothStaff(booth_id=booth.id, user_id=staff.id))
+    db.session.commit()
+    return f"/expos/{expo.slug}/booths/{booth.id}", staff
+
+
+def test_lobby_messages_appear_for_everyone_as_plain_text(page, staff_page, booth, browser_errors):
+    url, staff = booth
+    sign_in_on(staff_page, staff)
+    staff_page.goto(url)
+    sign_in_on(page, factories.candidate(name="Lee Candidate"))
+    page.goto(url)
+    expect(page.locator("[data-presence]")).to_contain_text("staff online")
+    page.get_by_label("Message to everyone at the booth").fill("<b>Hello</b> booth!")
+    page.get_by_label("Message to everyone at the booth").press("Enter")
+    lobby = staff_page.get_by_role("list", name="Lobby messages")
+    expect(lobby).to_contain_text("<b>Hello</b> booth!")
+    expect(lobby.locator("b")).to_have_count(0)
+    expect(lobby).to_contain_text("Lee Candidate")
+    assert browser_errors == []
+
+
+def test_a_private_chat_from_queue_to_answer(page, staff_page, booth, browser_errors):
+    url, staff = booth
+    sign_in_on(staff_page, staff)
+    staff_page.goto(url + "/console")
+    expect(staff_page.locator("[data-queue-list]")).to_contain_text("Nobody is waiting")
+    candidate = factories.candidate(name="Ho Candidate")
+    update_profile(candidate, "Ho Candidate", "Embedded developer", "C, Rust", "bachelor", [],
+                   cv=factories.cv(candidate))
+    sign_in_on(page, candidate)
+    page.goto(url)
+    page.get_by_label("Let the staff see my profile and CV").check()
+    page.get_by_role("button", name="Ask for a private chat").click()
+    expect(page.locator("[data-queue]")).to_contain_text("number 1 in the queue")
+    page.get_by_label("Your message to the staff").fill("Is the firmware role remote?")
+    page.get_by_label("Your message to the staff").press("Enter")
+    staff_page.get_by_role("button", name="Accept").click()
+    expect(page.locator("[data-queue]")).to_contain_text("A staff member has joined")
+    messages = staff_page.get_by_role("list", name="Private messages")
+    expect(messages).to_contain_text("Is the firmware role remote?")
+    context = staff_page.locator("[data-context]")
+    expect(context).to_contain_text("No applications")
+    expect(context).to_contain_text("Embedded developer")
+    staff_page.get_by_label("Your reply").fill("Hybrid: two days in Science Park.")
+    staff_page.get_by_label("Your reply").press("Enter")
+    expect(page.get_by_role("list", name="Private messages")).to_contain_text(
+        "Hybrid: two days in Science Park.")
+    # Applying without leaving the chat panel.
+    page.get_by_text("Apply to a role from here").click()
+    page.get_by_role("button", name="Apply with my profile CV").click()
+    expect(page.locator("[data-apply-result]")).to_contain_text(
+        "Your application to Firmware Engineer was sent")
+    assert browser_errors == []
