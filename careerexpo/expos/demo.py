@@ -20,6 +20,7 @@ from careerexpo.core.database import refresh_statistics
 from careerexpo.core.enums import JobState, Programme, Role
 from careerexpo.core.hktime import HONG_KONG, end_of_day_hk, today_hk
 from careerexpo.expos import demo_data as vocab
+from careerexpo.expos.demo_booths import dress_booths
 from careerexpo.expos.models import Booth, Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
@@ -290,9 +291,10 @@ def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], progress) -> Demo
         company.set_offices(plan.offices)
         companies.append(company)
     booths = [Booth(expo=expo, company=c) for c in companies]
+    talks = dress_booths(booths, random.Random(SEED))
     jobs = [Job(company=companies[j.company_index], **j.fields) for j in job_plans]
     progress(f"writing {len(companies)} companies, {len(booths)} booths and {len(jobs)} jobs")
-    db.session.add_all([expo, *companies, *booths, *jobs])
+    db.session.add_all([expo, *companies, *booths, *talks, *jobs])
     db.session.flush()  # one flush: the search index follows it in batches
     progress("search index updated")
     result = DemoResult(DEMO_SLUG, len(companies), len(jobs))

@@ -60,3 +60,11 @@ def test_organisers_create_and_edit_expos(client, auth, make):
 def test_only_organisers_create_expos(client, auth, make):
     auth.login(make.employer())
     assert client.get("/expos/new").status_code == 403
+
+
+def test_the_demo_expo_has_a_talk_on_now_and_taglines(client, app):
+    from careerexpo.expos.demo import DEMO_SLUG, seed_demo
+
+    seed_demo(n_jobs=200, n_companies=20, progress=lambda _message: None)
+    page = client.get(f"/expos/{DEMO_SLUG}").get_data(as_text=True)
+    assert "20 booths" in page and "Live now:" in page and "Next:" in page
