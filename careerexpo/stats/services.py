@@ -44,9 +44,9 @@ def get_expo(slug: str) -> Expo | None:
 def _tally(condition, label: str):
     """How many rows meet ``condition``: ``COUNT(*) FILTER (WHERE …)``, 0 when none do.
 
-    FILTER skips the aggregate step for rows that fail the test, where
-    SUM(CASE …) adds a 0 for each: at 100,000 rows and thirty tallies, that is
-    most of the query's time on SQLite (bench/stats.py).
+    FILTER skips the aggregate step for the rows that fail the test, where
+    SUM(CASE …) would add a 0 for each: with thirty tallies over 100,000 jobs,
+    that per-row work is what the query spends its time on (bench/stats.py).
     """
     return sa.func.count().filter(condition).label(label)
 
