@@ -29,10 +29,16 @@ def _json_error(status: int, message: str, **extra):
     return jsonify(body), status
 
 
+def _exception_headers(exc: HTTPException) -> list[tuple[str, str]]:
+    """What the error itself says besides its body: Allow (405), WWW-Authenticate (401)…"""
+    return [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
+
+
 def handle_http_error(exc: HTTPException):
     if wants_json():
-        return _json_error(exc.code or 500, exc.description or exc.name)
-    return render_template("errors/error.html", error=exc), exc.code
+        body, status = _json_error(exc.code or 500, exc.description or exc.name)
+        return body, status, _exception_headers(exc)
+    return render_template("errors/error.html", error=exc), exc.code, _exception_headers(exc)
 
 
 def handle_bad_parameter(exc: BadParameter):

@@ -5,6 +5,9 @@ from math import ceil
 
 from careerexpo.core.errors import BadParameter
 
+# Far past any real list, and small enough that page × per-page fits every database's integers.
+MAX_PAGE = 100_000
+
 
 @dataclass(frozen=True)
 class Page:
@@ -37,9 +40,14 @@ class Page:
         return out
 
 
+def is_whole_number(raw: str) -> bool:
+    """Digits only, and few enough for ``int`` ("²" and 5,000-digit strings make it raise)."""
+    return raw.isdecimal() and len(raw) <= 18
+
+
 def parse_page(raw: str | None, name: str = "page") -> int:
     if raw in (None, ""):
         return 1
-    if not raw.isdigit() or int(raw) < 1:
-        raise BadParameter(name, "must be a whole number from 1")
+    if not is_whole_number(raw) or not 1 <= int(raw) <= MAX_PAGE:
+        raise BadParameter(name, f"must be a whole number from 1 to {MAX_PAGE}")
     return int(raw)

@@ -15,7 +15,7 @@ from careerexpo.companies.models import Company
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import FACETS, JobState
 from careerexpo.core.errors import BadParameter
-from careerexpo.core.pagination import parse_page
+from careerexpo.core.pagination import is_whole_number, parse_page
 from careerexpo.expos.models import Booth, Expo
 from careerexpo.extensions import db
 from careerexpo.jobs import search_index
@@ -40,6 +40,10 @@ class JobQuery:
     @classmethod
     def from_args(cls, args, default_per_page: int = 20) -> "JobQuery":
         """Reads a ``MultiDict`` of query arguments; every filter may repeat."""
+        for name, value in args.items(multi=True):
+            # PostgreSQL cannot compare text with NUL in it; no search needs control characters.
+            if any(ord(c) < 32 for c in value):
+                raise BadParameter(name, "must not contain control characters")
         filters = {}
         for name, enum_cls in FACETS.items():
             values = tuple(v for v in args.getlist(name) if v != "")
@@ -58,7 +62,7 @@ class JobQuery:
         per_page_raw = args.get("per_page")
         if per_page_raw in (None, ""):
             per_page = default_per_page
-        elif not per_page_raw.isdigit() or not 1 <= int(per_page_raw) <= MAX_PER_PAGE:
+        elif not is_whole_number(per_page_raw) or not 1 <= int(per_page_raw) <= MAX_PER_PAGE:
             raise BadParameter("per_page", f"must be a whole number from 1 to {MAX_PER_PAGE}")
         else:
             per_page = int(per_page_raw)
