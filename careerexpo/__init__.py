@@ -45,7 +45,6 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from careerexpo import (
-        api,
         applications,
         auth,
         booths,
@@ -55,7 +54,9 @@ def register_blueprints(app: Flask) -> None:
         jobs,
         main,
         stats,
+        tokens,
     )
+    from careerexpo.api import openapi
 
     app.register_blueprint(main.bp)
     app.register_blueprint(candidates.bp, url_prefix="/me")
@@ -63,7 +64,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(jobs.bp, url_prefix="/jobs")
     app.register_blueprint(applications.bp, url_prefix="/me")
     app.register_blueprint(employer.bp, url_prefix="/employer")
-    app.register_blueprint(api.bp, url_prefix="/api/v1")
+    app.register_blueprint(tokens.bp, url_prefix="/employer")
+    openapi.register(app)  # the JSON API at /api/v1, /api/openapi.json and /api/docs
     app.register_blueprint(stats.bp, url_prefix="/expos")
     app.register_blueprint(expos.bp, url_prefix="/expos")
     app.register_blueprint(booths.bp, url_prefix="/expos")

@@ -65,6 +65,15 @@ class Config:
     CHAT_QUEUE_PATIENCE_SECONDS = 300
     UPLOAD_MAX_IMAGE_BYTES = 2 * MB
 
+    # The JSON API's OpenAPI document (flask-smorest), at /api/openapi.json.
+    API_TITLE = "CareerExpo API"
+    API_VERSION = "1"
+    OPENAPI_VERSION = "3.1.0"
+    OPENAPI_URL_PREFIX = "/api"
+    OPENAPI_JSON_PATH = "openapi.json"
+    # Requests each employer API token may make.
+    API_TOKEN_RATE_LIMIT = "120 per minute"
+
     JOBS_PER_PAGE = 20
     APPLICANTS_PER_PAGE = 25
 

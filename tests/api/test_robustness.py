@@ -19,6 +19,12 @@ def test_odd_values_are_a_400_naming_the_parameter(client, query, parameter):
     assert response.get_json()["error"]["parameter"] == parameter
 
 
+def test_a_huge_job_id_is_simply_not_found(client):
+    response = client.get("/api/v1/jobs/" + "9" * 30)
+
+    assert response.status_code == 404 and response.is_json
+
+
 def test_a_method_not_allowed_says_which_are(client):
     response = client.delete("/api/v1/jobs")
 

@@ -1,0 +1,49 @@
+"""The JSON API's OpenAPI 3 document, made by flask-smorest from the API's own schemas.
+
+``/api/openapi.json`` is the document; ``/api/docs`` shows it with Swagger UI, whose
+files the app serves itself (``static/vendor/swagger-ui``), under the site's CSP.
+"""
+
+from flask import Blueprint, Flask, render_template
+from flask_smorest import Api
+
+from careerexpo.api import bp
+from careerexpo.api.schemas import ErrorSchema
+
+BEARER = "bearerAuth"
+DESCRIPTION = """\
+Open roles and expos of CareerExpo, and an API for employers.
+
+Public endpoints need no key. Employer endpoints (`/api/v1/employer/…`) take an API
+token made on the employer's **API tokens** page (`/employer/tokens`), sent as
+`Authorization: Bearer cxp_…`. A *read* token may only read; a *read and write* token may
+also create, change, publish and close roles. Each token is rate-limited.
+
+Errors are JSON: `{"error": {"status", "message", "parameter"}}`, where `parameter`
+names the query parameter or body field at fault.
+"""
+
+docs_bp = Blueprint("api_docs", __name__)
+
+
+@docs_bp.route("/docs")
+def docs():
+    return render_template("api/docs.html")
+
+
+class CareerExpoApi(Api):
+    # Documents every error with the shape core/errors.py answers with.
+    ERROR_SCHEMA = ErrorSchema
+
+    def _register_error_handlers(self):
+        """None: the app's own handler (core/errors.py) answers API errors in JSON."""
+
+
+def register(app: Flask) -> None:
+    """The API blueprint at /api/v1, its document at /api/openapi.json, and /api/docs."""
+    api = CareerExpoApi(app, spec_kwargs={"info": {"description": DESCRIPTION}})
+    api.spec.components.security_scheme(
+        BEARER, {"type": "http", "scheme": "bearer",
+                 "description": "An employer's API token, made at /employer/tokens."})
+    api.register_blueprint(bp, url_prefix="/api/v1")
+    app.register_blueprint(docs_bp, url_prefix="/api")
