@@ -14,6 +14,7 @@ from careerexpo.core.pagination import parse_page
 from careerexpo.expos.lookups import get_expo_or_404
 from careerexpo.presentations import services as presentations
 from careerexpo.presentations.forms import PresentationForm
+from careerexpo.stats import activity
 
 HALL_PAGE = 24
 
@@ -120,4 +121,5 @@ def console(slug: str, booth_id: int):
         "booths/console.html", expo=expo, booth=booth, form=form,
         conversations=conversations.staff_conversations(current_user, booth)
         if current_user.is_employer else [],
+        funnel=activity.funnels(expo, [booth.id])[0],
         queue_patience=current_app.config["CHAT_QUEUE_PATIENCE_SECONDS"])

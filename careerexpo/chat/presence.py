@@ -50,6 +50,10 @@ class MemoryPresence:
         return (len({u for u, staff in members if not staff}),
                 len({u for u, staff in members if staff}))
 
+    def online_users(self) -> int:
+        with self._lock:
+            return len({info["user"] for info in self._sockets.values()})
+
     def sids_of_login(self, login: str) -> list[str]:
         with self._lock:
             return [sid for sid, info in self._sockets.items() if info["login"] == login]
@@ -98,6 +102,9 @@ class RedisPresence:
         members = [json.loads(v) for v in self._redis.hvals(self._p + "room:" + room)]
         return (len({u for u, staff in members if not staff}),
                 len({u for u, staff in members if staff}))
+
+    def online_users(self) -> int:
+        return len({json.loads(v)["user"] for v in self._redis.hvals(self._p + "sockets")})
 
     def sids_of_login(self, login: str) -> list[str]:
         return [s.decode() for s in self._redis.smembers(self._p + "login:" + login)]

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("stats", __name__)
 
-from careerexpo.stats import routes  # noqa: E402,F401
+from careerexpo.stats import activity_routes, routes  # noqa: E402,F401

@@ -1,0 +1,64 @@
+// The live-activity page: draws applications by day and refreshes every figure every 15 s.
+(function () {
+  "use strict";
+  var section = document.getElementById("activity");
+  var embedded = document.getElementById("activity-data");
+  if (!section || !embedded) return;
+  var chart = null;
+
+  function drawByDay(days) {
+    var canvas = document.getElementById("chart-applications");
+    if (!canvas || !window.Chart) return;
+    var labels = days.map(function (d) { return d[0]; });
+    var values = days.map(function (d) { return d[1]; });
+    if (chart) {
+      chart.data.labels = labels;
+      chart.data.datasets[0].data = values;
+      chart.update("none");
+      return;
+    }
+    chart = new window.Chart(canvas, {
+      type: "bar",
+      data: { labels: labels, datasets: [{ data: values, backgroundColor: "#0b5394" }] },
+      options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } },
+                 scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+    });
+  }
+
+  function show(data) {
+    section.querySelectorAll("[data-figure]").forEach(function (node) {
+      var value = data[node.dataset.figure];
+      if (node.dataset.figure === "median_wait_seconds") {
+        node.textContent = value === null ? "—" : Math.round(value) + " " + node.dataset.unit;
+      } else {
+        node.textContent = value;
+      }
+    });
+    var body = document.querySelector("[data-by-day]");
+    if (body) {
+      body.textContent = "";
+      data.applications_by_day.forEach(function (d) {
+        var row = document.createElement("tr");
+        var day = document.createElement("th");
+        day.scope = "row";
+        day.textContent = d[0];
+        var n = document.createElement("td");
+        n.className = "num";
+        n.textContent = d[1];
+        row.append(day, n);
+        body.append(row);
+      });
+    }
+    drawByDay(data.applications_by_day);
+    var stamp = document.querySelector("[data-refreshed]");
+    if (stamp) stamp.dataset.at = new Date().toISOString();
+  }
+
+  show(JSON.parse(embedded.textContent));
+  setInterval(function () {
+    fetch(section.dataset.url, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) { if (data) show(data); })
+      .catch(function () {});
+  }, 15000);
+})();

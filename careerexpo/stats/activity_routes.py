@@ -1,0 +1,56 @@
+"""Live activity pages for organisers: /expos/<slug>/activity, its JSON and CSV."""
+
+import csv
+import io
+
+from flask import Response, render_template, request
+
+from careerexpo.core.access import organiser_required
+from careerexpo.expos.lookups import get_expo_or_404
+from careerexpo.stats import activity, bp
+
+SORTS = {"visits", "chats", "answered", "missed", "waiting", "applications", "company"}
+
+
+def _sorted(rows, key: str | None):
+    if key not in SORTS:
+        return rows  # booths that need help first
+    return sorted(rows, key=lambda f: getattr(f, key), reverse=key != "company")
+
+
+def overview_json(data: dict) -> dict:
+    out = {k: v for k, v in data.items() if k != "funnels"}
+    out["funnels"] = [{**vars(f), "needs_help": f.needs_help} for f in data["funnels"]]
+    return out
+
+
+@bp.get("/<slug>/activity")
+@organiser_required
+def live_activity(slug: str):
+    expo = get_expo_or_404(slug)
+    data = activity.overview(expo)
+    sort = request.args.get("sort")
+    return render_template("stats/activity.html", expo=expo, data=data, sort=sort,
+                           funnels=_sorted(data["funnels"], sort),
+                           payload=overview_json(data))
+
+
+@bp.get("/<slug>/activity.json")
+@organiser_required
+def live_activity_json(slug: str):
+    return overview_json(activity.overview(get_expo_or_404(slug)))
+
+
+@bp.get("/<slug>/activity.csv")
+@organiser_required
+def live_activity_csv(slug: str):
+    expo = get_expo_or_404(slug)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["booth_id", "company", "visits", "chats_requested", "chats_answered",
+                     "chats_missed", "waiting_now", "applications"])
+    for f in activity.funnels(expo):
+        writer.writerow([f.booth_id, f.company, f.visits, f.chats, f.answered, f.missed,
+                         f.waiting, f.applications])
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="{expo.slug}-booth-funnels.csv"'})
