@@ -33,6 +33,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/stats.py
+	$(BIN)/python bench/chat.py
 
 # Extract every gettext string into careerexpo/translations/messages.pot.
 messages: $(STAMP)

@@ -2,6 +2,7 @@
 
 import os
 
+import sqlalchemy.orm as sa_orm
 from flask import Flask
 
 from careerexpo.config import config_class
@@ -31,6 +32,8 @@ def register_extensions(app: Flask) -> None:
     from careerexpo.core import caching, database, i18n, security
     from careerexpo.extensions import csrf, db, limiter, login_manager, migrate
 
+    # Set up the ORM's mappers now rather than on the first request, which would pay for it.
+    sa_orm.configure_mappers()
     db.init_app(app)
     database.configure_engine(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))

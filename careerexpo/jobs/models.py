@@ -51,6 +51,9 @@ class Job(db.Model):
         # The listing filters by state and sorts by posting time.
         sa.Index("ix_jobs_state_posted", "state", "posted_at"),
         sa.Index("ix_jobs_company_state", "company_id", "state"),
+        # Covers every column the expo figures count (stats/services.py).
+        sa.Index("ix_jobs_expo_figures", "company_id", "state", "level", "degree", "region",
+                 "area", "function", "open_to_overseas"),
         sa.Index("ix_jobs_state_salary", "state", "salary_max"),
         sa.Index("ix_jobs_level", "level"),
         sa.Index("ix_jobs_degree", "degree"),
