@@ -54,6 +54,7 @@ def register_blueprints(app: Flask) -> None:
         candidates,
         employer,
         expos,
+        feeds,
         jobs,
         main,
         stats,
@@ -62,6 +63,7 @@ def register_blueprints(app: Flask) -> None:
     from careerexpo.api import openapi
 
     app.register_blueprint(main.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(candidates.bp, url_prefix="/me")
     app.register_blueprint(auth.bp, url_prefix="/auth")
     app.register_blueprint(jobs.bp, url_prefix="/jobs")
