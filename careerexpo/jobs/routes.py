@@ -9,10 +9,15 @@ from careerexpo.core.access import candidate_required
 from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.pagination import Page
 from careerexpo.extensions import db
-from careerexpo.jobs import bp
-from careerexpo.jobs.jsonld import job_posting
+from careerexpo.jobs import bp, jsonld
 from careerexpo.jobs.search import JobQuery, search_jobs
 from careerexpo.jobs.services import get_public_job
+
+# The role page words these as its JobPosting markup does (jobs/jsonld.py).
+bp.add_app_template_global(jsonld.location_label, "job_location")
+bp.add_app_template_global(jsonld.experience_label, "experience_asked")
+bp.add_app_template_global(jsonld.employment_label, "employment_label")
+bp.add_app_template_global(jsonld.description_paragraphs, "paragraphs")
 
 
 @bp.route("")
@@ -42,7 +47,7 @@ def detail(job_id: int):
         context["saved"] = applications.is_saved(current_user, job.id)
         context["profile_cv"] = candidates.profile_for(current_user).cv
         context["form"] = ApplyForm()
-    context["jsonld"] = job_posting(job) if context["listed"] else None
+    context["jsonld"] = jsonld.job_posting(job) if context["listed"] else None
     return render_template("jobs/detail.html", **context)
 
 
