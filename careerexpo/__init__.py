@@ -48,6 +48,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from careerexpo import (
+        alerts,
         applications,
         auth,
         booths,
@@ -68,6 +69,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth.bp, url_prefix="/auth")
     app.register_blueprint(jobs.bp, url_prefix="/jobs")
     app.register_blueprint(applications.bp, url_prefix="/me")
+    app.register_blueprint(alerts.bp)
     app.register_blueprint(employer.bp, url_prefix="/employer")
     app.register_blueprint(tokens.bp, url_prefix="/employer")
     openapi.register(app)  # the JSON API at /api/v1, /api/openapi.json and /api/docs

@@ -12,6 +12,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy.exc import IntegrityError
 
+from careerexpo.alerts import commands as alerts_commands
 from careerexpo.auth.services import AccountError, create_user, find_company
 from careerexpo.companies.models import Company
 from careerexpo.core.enums import Role
@@ -130,3 +131,4 @@ def seed_demo_command(job_count, company_count, if_empty):
 def init_app(app: Flask) -> None:
     for command in (import_expo_command, create_user_command, seed_demo_command):
         app.cli.add_command(command)
+    app.cli.add_command(alerts_commands.send_alerts_command)

@@ -10,6 +10,28 @@ from datetime import timedelta
 MB = 1024 * 1024
 
 
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _mail_settings(env) -> dict:
+    """SMTP for job alerts: MAIL_USE_SSL is TLS from the start (port 465), MAIL_USE_TLS is
+    STARTTLS (port 587); neither is plain SMTP (port 25)."""
+    use_ssl, use_tls = _flag(env.get("MAIL_USE_SSL")), _flag(env.get("MAIL_USE_TLS"))
+    port = env.get("MAIL_PORT") or ("465" if use_ssl else "587" if use_tls else "25")
+    if not port.isdecimal():
+        raise RuntimeError(f"MAIL_PORT must be a port number, not {port!r}")
+    return {
+        "MAIL_SERVER": env.get("MAIL_SERVER") or "localhost",
+        "MAIL_PORT": int(port),
+        "MAIL_USE_SSL": use_ssl,
+        "MAIL_USE_TLS": use_tls,
+        "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
+        "MAIL_SENDER": env.get("MAIL_SENDER") or "CareerExpo <no-reply@localhost>",
+    }
+
+
 def _database_url(instance_path: str) -> str:
     url = os.environ.get("DATABASE_URL")
     if not url:
@@ -73,6 +95,8 @@ class Config:
     OPENAPI_JSON_PATH = "openapi.json"
     # Requests each employer API token may make.
     API_TOKEN_RATE_LIMIT = "120 per minute"
+    # Seconds to wait on the mail server before giving up on a job alert email.
+    MAIL_TIMEOUT = 30
 
     JOBS_PER_PAGE = 20
     APPLICANTS_PER_PAGE = 25
@@ -98,6 +122,9 @@ class Config:
             # Extra origins (comma-separated) allowed to open chat sockets besides this site.
             "CHAT_ALLOWED_ORIGINS": [o for o in env.get("CHAT_ALLOWED_ORIGINS", "").split(",")
                                      if o] or None,
+            # Where the site is reached from outside, for links in emails sent by commands.
+            "SITE_URL": (env.get("SITE_URL") or "").rstrip("/") or None,
+            **_mail_settings(env),
         }
 
 

@@ -1,0 +1,30 @@
+"""``flask --app careerexpo send-alerts``: run it every few minutes (cron, a systemd timer)."""
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from careerexpo.alerts.mail import Mailer
+from careerexpo.alerts.sending import send_due_alerts
+
+
+@click.command("send-alerts")
+@with_appcontext
+def send_alerts_command():
+    """Email every due job alert the roles it has not announced yet.
+
+    Instant alerts go out on every run, daily digests once a day. A role is never sent
+    twice to the same alert, even if this runs twice at once or is interrupted.
+    """
+    config = current_app.config
+    if not (config["SITE_URL"] or config.get("SERVER_NAME")):
+        raise click.UsageError("set SITE_URL (e.g. https://careerexpo.hk) so that emails "
+                               "can link to the site")
+    # Links in the emails are built as if requested from the site's own address.
+    with current_app.test_request_context(base_url=config["SITE_URL"] or None):
+        report = send_due_alerts(Mailer(config), config["MAIL_SENDER"])
+    for problem in report.problems:
+        click.echo(problem, err=True)
+    click.echo(str(report))
+    if report.problems:
+        raise SystemExit(1)

@@ -1,0 +1,70 @@
+"""Email over a real SMTP connection (smtplib), configured by the MAIL_* settings."""
+
+import smtplib
+import ssl
+from email.message import EmailMessage
+
+# Replies that say for certain the server did not take the message; anything else
+# (a dropped connection mid-message) leaves it unknown whether it was delivered.
+REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
+class MailError(Exception):
+    """Sending failed; ``refused`` is True when the server certainly kept nothing."""
+
+    def __init__(self, message: str, refused: bool):
+        super().__init__(message)
+        self.refused = refused
+
+
+class Mailer:
+    """One SMTP session for many messages: ``with Mailer(config) as mailer: mailer.send(m)``."""
+
+    def __init__(self, config):
+        self.host = config["MAIL_SERVER"]
+        self.port = config["MAIL_PORT"]
+        self.use_ssl = config["MAIL_USE_SSL"]
+        self.use_tls = config["MAIL_USE_TLS"]
+        self.username = config["MAIL_USERNAME"]
+        self.password = config["MAIL_PASSWORD"]
+        self.timeout = config["MAIL_TIMEOUT"]
+        self.smtp = None
+
+    def __enter__(self) -> "Mailer":
+        return self.open()
+
+    def open(self) -> "Mailer":
+        """Connects and signs in. :raise MailError: (refused) when that fails: nothing was sent."""
+        try:
+            if self.use_ssl:
+                self.smtp = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout,
+                                             context=ssl.create_default_context())
+            else:
+                self.smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+                if self.use_tls:
+                    self.smtp.starttls(context=ssl.create_default_context())
+            if self.username:
+                self.smtp.login(self.username, self.password or "")
+        except (OSError, smtplib.SMTPException) as exc:
+            self.close()
+            raise MailError(f"cannot reach {self.host}:{self.port}: {exc}", refused=True) from exc
+        return self
+
+    def send(self, message: EmailMessage) -> None:
+        try:
+            self.smtp.send_message(message)
+        except REFUSED as exc:
+            raise MailError(f"the mail server refused it: {exc}", refused=True) from exc
+        except (OSError, smtplib.SMTPException) as exc:
+            raise MailError(f"the connection failed mid-message: {exc}", refused=False) from exc
+
+    def close(self) -> None:
+        if self.smtp is not None:
+            try:
+                self.smtp.quit()
+            except (OSError, smtplib.SMTPException):
+                self.smtp.close()
+            self.smtp = None
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
