@@ -117,6 +117,7 @@ class Config:
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
             "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or os.path.join(instance_path, "uploads"),
             "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT") or cls.LOGIN_RATE_LIMIT,
+            "API_TOKEN_RATE_LIMIT": env.get("API_TOKEN_RATE_LIMIT") or cls.API_TOKEN_RATE_LIMIT,
             # Talisman redirects to HTTPS only where the app itself terminates TLS.
             "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",
             # Extra origins (comma-separated) allowed to open chat sockets besides this site.

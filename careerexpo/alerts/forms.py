@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField
+from wtforms import HiddenField, SelectField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from careerexpo.alerts.models import AlertFrequency
@@ -11,8 +11,8 @@ from careerexpo.feeds.searches import query_from_string
 
 
 def _frequency():
-    return RadioField(_l("Email me"), choices=choices(AlertFrequency.choices()),
-                      default=AlertFrequency.DAILY.value, validators=[DataRequired()])
+    return SelectField(_l("Email me"), choices=choices(AlertFrequency.choices()),
+                       default=AlertFrequency.DAILY.value, validators=[DataRequired()])
 
 
 class FrequencyForm(FlaskForm):

@@ -26,6 +26,7 @@ def list_expos():
 
 @bp.get("/expos/<slug>/stats", tags=[TAG], parameters=[SLUG_PARAMETER])
 @bp.doc(parameters=[{"in": "query", "schema": ExpoStatsArgsSchema}],
+        summary="An expo's headline figures, optionally for one area or programme",
         description="Computed over the expo's open roles and the companies with a booth.")
 @bp.alt_response(200, schema=ExpoStatsSchema, success=True, description="OK")
 @bp.alt_response(400, schema=ErrorSchema, description="A filter is not valid; it is named.")

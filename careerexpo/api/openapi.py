@@ -23,6 +23,13 @@ Errors are JSON: `{"error": {"status", "message", "parameter"}}`, where `paramet
 names the query parameter or body field at fault.
 """
 
+# The document's sections, in this order; every operation names its own.
+TAGS = [
+    {"name": "Jobs", "description": "Open roles: search with facets, and one role."},
+    {"name": "Expos", "description": "Expos and their headline figures."},
+    {"name": "Employer", "description": "A company's own roles and applications, with a token."},
+]
+
 docs_bp = Blueprint("api_docs", __name__)
 
 
@@ -38,10 +45,18 @@ class CareerExpoApi(Api):
     def _register_error_handlers(self):
         """None: the app's own handler (core/errors.py) answers API errors in JSON."""
 
+    def register_blueprint(self, blp, **options):
+        super().register_blueprint(blp, **options)
+        # flask-smorest adds a section named after the blueprint; every operation here has
+        # its own tag, so that section would stand empty. (apispec keeps tags in _tags.)
+        self.spec._tags = [tag for tag in self.spec._tags if tag["name"] != blp.name]
+
 
 def register(app: Flask) -> None:
     """The API blueprint at /api/v1, its document at /api/openapi.json, and /api/docs."""
     api = CareerExpoApi(app, spec_kwargs={"info": {"description": DESCRIPTION}})
+    for tag in TAGS:
+        api.spec.tag(tag)
     api.spec.components.security_scheme(
         BEARER, {"type": "http", "scheme": "bearer",
                  "description": "An employer's API token, made at /employer/tokens."})
