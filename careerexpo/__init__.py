@@ -6,10 +6,13 @@ import sqlalchemy.orm as sa_orm
 from flask import Flask
 
 from careerexpo.config import config_class
+from careerexpo.core.urls import BoundedIntConverter
 
 
 def create_app(config_name: str | None = None, **overrides) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    # Ids in URLs fit the database's integers; a larger number is a 404, not an overflow.
+    app.url_map.converters["int"] = BoundedIntConverter
     cls = config_class(config_name)
     app.config.from_object(cls)
     app.config.update(cls.init(app.instance_path))

@@ -103,3 +103,9 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, world):
                            data={"cv_file": (io.BytesIO(pdf_bytes()), "cv.pdf")},
                            content_type="multipart/form-data")
     assert response.status_code == 302
+
+
+def test_ids_and_slugs_no_database_can_hold_are_simply_not_found(client, make):
+    for url in ("/jobs/99999999999999999999", "/expos/%00", "/expos/%00/stats",
+                "/api/v1/expos/%00/stats", "/employer/jobs/99999999999999999999/edit"):
+        assert client.get(url).status_code in (302, 404), url

@@ -14,6 +14,8 @@ from careerexpo.extensions import db
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"new", "uploads"}
+# Any slug an import may have made; looser than SLUG, which new expos must follow.
+LOOKUP = re.compile(r"^[A-Za-z0-9_.~-]{1,80}$")
 
 
 class ExpoError(ValueError):
@@ -28,6 +30,9 @@ class ExpoListing:
 
 
 def find_expo(slug: str) -> Expo | None:
+    # A value no slug can have (a NUL, say) is not sent to the database at all.
+    if not isinstance(slug, str) or not LOOKUP.match(slug):
+        return None
     return db.session.scalar(sa.select(Expo).where(Expo.slug == slug))
 
 

@@ -38,7 +38,9 @@ SCAN_FROM_SHARE_DENOMINATOR = 8
 
 
 def get_expo(slug: str) -> Expo | None:
-    return db.session.scalar(sa.select(Expo).where(Expo.slug == slug))
+    from careerexpo.expos.catalogue import find_expo
+
+    return find_expo(slug)
 
 
 def _tally(condition, label: str):
