@@ -202,7 +202,9 @@ def _facet_counts(matched) -> tuple[int, dict[str, dict[str, int]]]:
 def search_jobs(query: JobQuery) -> SearchResult:
     terms = search_index.query_terms(query.q) if query.q else []
     text_match = _text_match(terms) if terms else None
-    conditions = _conditions(query, text_match)
+    filters = _conditions(query, None)
+    conditions = filters + (
+        [Job.id.in_(sa.select(text_match.c.job_id))] if text_match is not None else [])
     sort = query.effective_sort
     if text_match is None and sort == "relevance":
         sort = "newest"
@@ -215,18 +217,27 @@ def search_jobs(query: JobQuery) -> SearchResult:
         .prefix_with("MATERIALIZED")
     )
     total, facets = _facet_counts(matched)
+    offset = (query.page - 1) * query.per_page
+    if not total or offset >= total:
+        return SearchResult([], total, query.page, query.per_page, facets, sort)
 
     stmt = sa.select(Job).join(Job.company).options(contains_eager(Job.company))
     if sort == "relevance":
-        stmt = stmt.join(text_match, text_match.c.job_id == Job.id)
-    stmt = stmt.where(*conditions)
-    if sort == "relevance":
+        # The join keeps only the matching jobs: an IN (...) as well would run the text
+        # query a second time.
         order = [text_match.c.score, Job.posted_at.desc(), Job.id.desc()]
-    elif sort == "salary":
-        order = [Job.salary_max.desc().nulls_last(), Job.salary_min.desc().nulls_last(),
-                 Job.id.desc()]
+        stmt = (stmt.join(text_match, text_match.c.job_id == Job.id).where(*filters)
+                .order_by(*order).limit(query.per_page).offset(offset))
     else:
-        order = [Job.posted_at.desc(), Job.id.desc()]
-    stmt = stmt.order_by(*order).limit(query.per_page).offset((query.page - 1) * query.per_page)
-    items = list(db.session.scalars(stmt).unique()) if total else []
+        if sort == "salary":
+            order = [Job.salary_max.desc().nulls_last(), Job.salary_min.desc().nulls_last(),
+                     Job.id.desc()]
+        else:
+            order = [Job.posted_at.desc(), Job.id.desc()]
+        # Sort and skip ids only, then load whole rows for the one page: otherwise the
+        # database sorts every matching row, descriptions and all, to skip most of them.
+        page_ids = (sa.select(Job.id).where(*conditions).order_by(*order)
+                    .limit(query.per_page).offset(offset))
+        stmt = stmt.where(Job.id.in_(page_ids)).order_by(*order)
+    items = list(db.session.scalars(stmt).unique())
     return SearchResult(items, total, query.page, query.per_page, facets, sort)
