@@ -116,6 +116,10 @@ class Config:
             "CACHE_REDIS_URL": redis_url,
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
             "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or os.path.join(instance_path, "uploads"),
+            # Compiled templates kept on disk, so a restarted process skips compiling them.
+            "TEMPLATE_CACHE_DIR": (None if cls.ENV_NAME == "testing" else
+                                   env.get("TEMPLATE_CACHE_DIR")
+                                   or os.path.join(instance_path, "template-cache")),
             "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT") or cls.LOGIN_RATE_LIMIT,
             "API_TOKEN_RATE_LIMIT": env.get("API_TOKEN_RATE_LIMIT") or cls.API_TOKEN_RATE_LIMIT,
             # Talisman redirects to HTTPS only where the app itself terminates TLS.

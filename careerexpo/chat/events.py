@@ -6,22 +6,29 @@ Each handler answers through its acknowledgement: ``{"ok": true, …}`` or
 
 from functools import wraps
 
-from flask import request, session
+from flask import current_app, request, session
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room, leave_room
+from sqlalchemy.exc import OperationalError
 
 from careerexpo.chat import conversations, notify, services
 from careerexpo.chat.presence import presence
 from careerexpo.chat.rooms import parse_room, staff_room, user_room
 from careerexpo.chat.services import ChatError
-from careerexpo.extensions import socketio
+from careerexpo.extensions import db, socketio
 
 NAMESPACE = "/chat"
 
 
 def acknowledged(handler):
-    """Turns a ``ChatError`` (or a payload that is not an object) into a refusal."""
+    """Turns a ``ChatError`` (or a payload that is not an object) into a refusal.
+
+    So does a database that cannot take the write (SQLite still locked by other
+    writers after its busy timeout, a lost connection): the transaction is rolled
+    back, so nothing was stored, and the sender is told to send again, which the
+    same ``client_id`` makes safe, rather than being left without an answer.
+    """
 
     @wraps(handler)
     def wrapped(data=None):
@@ -33,6 +40,14 @@ def acknowledged(handler):
             return {"ok": True, **(handler(data) or {})}
         except ChatError as exc:
             return {"ok": False, "error": str(exc)}
+        except OperationalError:
+            db.session.rollback()
+            current_app.logger.warning("chat %s refused: the database is busy",
+                                       request.event["message"],
+                                       exc_info=True)
+            return {"ok": False, "busy": True,
+                    "error": _("The chat is busy just now and nothing was sent. "
+                               "Please try again.")}
 
     return wrapped
 

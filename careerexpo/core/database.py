@@ -61,11 +61,13 @@ def configure_engine(app: Flask) -> None:
     if engine.dialect.name != "sqlite":
         return
 
+    busy_timeout = int(app.config.get("SQLITE_BUSY_TIMEOUT_MS", 5000))
+
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         # 64 MB of page cache and memory-mapped reads: aggregates over 100k rows stay in RAM.

@@ -33,8 +33,6 @@ from careerexpo.stats.filters import NO_PROGRAMME, StatsFilters
 # The job columns broken down member by member, in one pass over the expo's jobs.
 JOB_BREAKDOWNS = {"level": Level, "degree": Degree, "region": Region, "area": Area,
                   "function": Function}
-# On SQLite, scan the jobs table when the expo has at least 1/8 of all companies.
-SCAN_FROM_SHARE_DENOMINATOR = 8
 
 
 def get_expo(slug: str) -> Expo | None:
@@ -64,24 +62,6 @@ def _booths(expo_id: int, filters: StatsFilters):
     return stmt
 
 
-def _jobs_in_table_order(expo_id: int) -> bool:
-    """Whether to read every job in table order rather than the expo's jobs by index.
-
-    SQLite reaches an expo's jobs through ``ix_jobs_company_state`` and then
-    fetches each job's row at random: at 100,000 jobs that is several times
-    slower than scanning the table, whose pages come in order (EXPLAIN QUERY
-    PLAN and timings in bench/stats.py). The scan pays off once the expo holds
-    a good share of all jobs; its share of companies stands in for that, for the
-    price of two index counts. PostgreSQL's planner weighs this itself (a hash join).
-    """
-    if db.engine.dialect.name != "sqlite":
-        return False
-    booths, companies = db.session.execute(sa.select(
-        sa.select(sa.func.count()).where(Booth.expo_id == expo_id).scalar_subquery(),
-        sa.select(sa.func.count()).select_from(Company).scalar_subquery())).one()
-    return booths * SCAN_FROM_SHARE_DENOMINATOR >= companies > 0
-
-
 def _job_counts(expo_id: int, filters: StatsFilters) -> dict[str, int]:
     """Every job figure in one pass over the expo's open jobs.
 
@@ -94,12 +74,10 @@ def _job_counts(expo_id: int, filters: StatsFilters) -> dict[str, int]:
     columns += [_tally(Company.programme == p, f"programme:{p}") for p in Programme]
     columns += [_tally(getattr(Job, name) == member, f"{name}:{member}")
                 for name, enum_cls in JOB_BREAKDOWNS.items() for member in list(enum_cls)[:-1]]
-    on, is_open = Job.company_id == Booth.company_id, Job.state == JobState.OPEN
-    if _jobs_in_table_order(expo_id):
-        # An expression on the column keeps SQLite off its index; likely() tells the
-        # planner that most jobs are open, so it does not pick the index on state.
-        on, is_open = (Job.company_id + 0) == Booth.company_id, sa.func.likely(is_open)
-    stmt = (_booths(expo_id, filters).add_columns(*columns).join(Job, on).where(is_open))
+    # Every column counted is in ix_jobs_expo_figures (migration 0004), so the jobs are
+    # read from that index, company by company, and never from the table.
+    stmt = (_booths(expo_id, filters).add_columns(*columns)
+            .join(Job, Job.company_id == Booth.company_id).where(Job.state == JobState.OPEN))
     if filters.area:
         stmt = stmt.where(Job.area == filters.area)
     counts = {key: int(value) for key, value in db.session.execute(stmt).one()._mapping.items()}

@@ -1,5 +1,7 @@
 """The /chat protocol of DOMAIN.md, spoken by real python-socketio clients to a live server."""
 
+import sqlite3
+
 import pytest
 import socketio
 
@@ -63,6 +65,32 @@ def test_a_resent_client_id_is_stored_once_and_not_broadcast_twice(connect, boot
     assert len(b.received("message")) == 1
     assert [m["body"] for m in b.call("history", {"room": booth.room, "after_id": 0})
             ["messages"]] == ["once"]
+
+
+@pytest.mark.app_config(SQLITE_BUSY_TIMEOUT_MS=50)
+def test_a_send_the_database_cannot_take_is_refused_and_can_be_sent_again(
+        connect, booth, chat_app):
+    uri = chat_app.config["SQLALCHEMY_DATABASE_URI"]
+    if not uri.startswith("sqlite:///"):
+        pytest.skip("SQLite's write lock is what this holds; PostgreSQL's writers do not queue")
+    a, b = connect(factories.candidate()), connect(factories.candidate())
+    for client in (a, b):
+        client.call("join", {"room": booth.room})
+    other_writer = sqlite3.connect(uri.removeprefix("sqlite:///"), isolation_level=None)
+    other_writer.execute("BEGIN IMMEDIATE")  # another process is writing, for too long
+
+    refused = a.call("send", {"room": booth.room, "body": "hello", "client_id": "c-1"})
+
+    assert refused["ok"] is False and refused["busy"] is True
+    assert "try again" in refused["error"]
+    other_writer.execute("ROLLBACK")
+    other_writer.close()
+    sent = a.call("send", {"room": booth.room, "body": "hello", "client_id": "c-1"})
+    assert sent["ok"] and sent["message"]["body"] == "hello"
+    b.wait_for("message")
+    assert [m["body"] for m in b.received("message")] == ["hello"]
+    assert [m["body"] for m in b.call("history", {"room": booth.room, "after_id": 0})
+            ["messages"]] == ["hello"]
 
 
 def test_a_client_that_reconnects_gets_exactly_what_it_missed(connect, booth, chat_server):

@@ -8,12 +8,9 @@ from collections import Counter
 
 import pytest
 
-from careerexpo.core.database import is_sqlite
 from careerexpo.core.enums import Area, Degree, Level
-from careerexpo.stats import services
 from careerexpo.stats.headline import count_text, share_text
 from careerexpo.stats.services import expo_stats
-from tests import factories
 
 
 def share(part: int, whole: int) -> float:
@@ -141,26 +138,3 @@ def test_breakdowns_behind_the_charts_match_independent_counts(client, world):
         p or "none": sum(world.exhibitors[c]["programme"] == p for c in companies)
         for p in ("innohk", "innopark", None)}
     assert sum(breakdowns["jobs_by_area"].values()) == len(jobs)
-
-
-@pytest.mark.parametrize("in_table_order", [True, False])
-def test_both_ways_of_reading_the_jobs_give_the_same_figures(client, world, monkeypatch,
-                                                             in_table_order):
-    # On SQLite a large expo's jobs are scanned in table order, a small one's found by
-    # index (stats/services.py); each way must count the same jobs.
-    if in_table_order and not is_sqlite():
-        pytest.skip("only SQLite is steered to a table scan; PostgreSQL plans for itself")
-    monkeypatch.setattr(services, "_jobs_in_table_order", lambda _expo_id: in_table_order)
-
-    for area, programme in ((None, "any"), ("biotech", "any"), (None, "innohk")):
-        args = {k: v for k, v in (("area", area), ("programme", programme)) if v != "any" and v}
-        body = stats_json(client, world, **args)
-        expected = expected_figures(world, area, programme)
-        assert {key: body[key] for key in expected} == expected
-
-
-def test_a_large_expo_is_read_in_table_order_on_sqlite_only(app, world):
-    small = factories.expo(slug="small-expo", companies=[factories.company()])
-
-    assert services._jobs_in_table_order(world.expo.id) is is_sqlite()
-    assert services._jobs_in_table_order(small.id) is False
