@@ -77,6 +77,8 @@ class Config:
     # Public pages and API answers are cached for signed-out visitors this long; any
     # change to a job or company invalidates them at once (core/caching.py).
     PUBLIC_CACHE_SECONDS = 60
+    # Search results (counts and pages) are kept this long per jobs generation (jobs/search.py).
+    SEARCH_CACHE_SECONDS = 60
     CACHE_DEFAULT_TIMEOUT = 60
     CACHE_KEY_PREFIX = "careerexpo:"
 

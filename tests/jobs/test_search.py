@@ -1,9 +1,16 @@
 """Searching roles: text (English and Chinese), facets, sorting, pages, only listed roles."""
 
+import random
+from collections import Counter
 from datetime import timedelta
 
+import pytest
+import sqlalchemy as sa
+
 from careerexpo.core.database import utcnow
-from careerexpo.core.enums import JobState
+from careerexpo.core.enums import FACETS, JobState
+from careerexpo.extensions import db
+from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import JobQuery, search_jobs
 
 
@@ -116,3 +123,54 @@ def test_pages_split_the_results_without_overlap(make):
         make.job(title=f"Role {i}", posted_ago=timedelta(hours=i + 1))
     pages = [titles(search_jobs(JobQuery(per_page=3, page=p))) for p in (1, 2, 3, 4)]
     assert pages == [["Role 0", "Role 1", "Role 2"], ["Role 3", "Role 4", "Role 5"], ["Role 6"], []]
+
+
+def test_every_facet_count_matches_an_independent_count(make):
+    rng = random.Random(7)
+    jobs = []
+    for i in range(40):
+        values = {name: rng.choice(enum_cls.keys()) for name, enum_cls in FACETS.items()}
+        values["open_to_overseas"] = rng.random() < 0.5
+        make.job(title=f"Role {i}", **values)
+        jobs.append(values)
+    result = search_jobs(JobQuery(q="role", per_page=5))
+    assert result.total == 40
+    for name, enum_cls in FACETS.items():
+        counted = Counter(job[name] for job in jobs)
+        assert result.facets[name] == {key: counted[key] for key in enum_cls.keys()}, name
+    overseas = sum(job["open_to_overseas"] for job in jobs)
+    assert result.facets["open_to_overseas"] == {"true": overseas, "false": 40 - overseas}
+
+
+def test_a_repeated_search_sees_roles_published_since_it_was_first_run(make):
+    make.job(title="Robotics Engineer")
+    assert search_jobs(JobQuery(q="robotics")).total == 1
+    make.job(title="Robotics Technician")
+    again = search_jobs(JobQuery(q="robotics"))
+    assert again.total == 2
+    assert sorted(titles(again)) == ["Robotics Engineer", "Robotics Technician"]
+
+
+def _let_closing_time_pass(job):
+    # Time passing changes no row through the ORM, so no cached result is invalidated.
+    db.session.execute(sa.update(Job).where(Job.id == job.id)
+                       .values(closes_at=utcnow() - timedelta(minutes=1)))
+    db.session.commit()
+
+
+def test_a_role_past_its_closing_time_is_left_off_a_page_served_from_the_cache(make):
+    make.job(title="Lidar Engineer")
+    closing = make.job(title="Lidar Researcher", closes_at=utcnow() + timedelta(hours=1))
+    assert len(search_jobs(JobQuery(q="lidar")).items) == 2
+    _let_closing_time_pass(closing)
+    assert titles(search_jobs(JobQuery(q="lidar"))) == ["Lidar Engineer"]
+
+
+@pytest.mark.app_config(SEARCH_CACHE_SECONDS=0)
+def test_without_the_search_cache_counts_follow_the_clock_at_once(make):
+    make.job(title="Lidar Engineer")
+    closing = make.job(title="Lidar Researcher", closes_at=utcnow() + timedelta(hours=1))
+    assert search_jobs(JobQuery(q="lidar")).total == 2
+    _let_closing_time_pass(closing)
+    result = search_jobs(JobQuery(q="lidar"))
+    assert (result.total, titles(result)) == (1, ["Lidar Engineer"])
