@@ -20,8 +20,10 @@ class Company(db.Model):
     programme: Mapped[Programme | None] = mapped_column(enum_column(Programme), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    # Loaded when asked for (selectinload where many companies' are): a job or search
+    # page shows a company without its offices, and should not query for them.
     offices: Mapped[list["CompanyOffice"]] = relationship(
-        back_populates="company", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="company", cascade="all, delete-orphan"
     )
     employers = relationship("User", back_populates="company")
     jobs = relationship("Job", back_populates="company", lazy="dynamic")

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from careerexpo.companies.models import Company
 from careerexpo.core.database import refresh_statistics, utcnow
@@ -42,8 +43,8 @@ def companies_by_name(names) -> dict[str, Company]:
     wanted = sorted({n.strip().lower() for n in names})
     found = {}
     for start in range(0, len(wanted), NAME_BATCH):
-        stmt = sa.select(Company).where(
-            sa.func.lower(Company.name).in_(wanted[start : start + NAME_BATCH]))
+        stmt = (sa.select(Company).options(selectinload(Company.offices))
+                .where(sa.func.lower(Company.name).in_(wanted[start : start + NAME_BATCH])))
         found.update({c.name.lower(): c for c in db.session.scalars(stmt)})
     return found
 
