@@ -11,8 +11,11 @@ installed, else Python processes with http.client -- for a fixed time per row
   /jobs/<id>                    a job page, over ids spread through the database
   /jobs?q=engineer&level=entry  a search page (a signed-out visitor's: after the
                                 first request it comes from the public page cache)
-  the same, uncached            with an ignored ``nocache=<n>`` argument that differs
-                                on every request, so every request runs the search
+  the same, search cached       with an ignored ``nocache=<n>`` argument that differs
+                                on every request, so the page is rendered every time;
+                                the search itself is a repeat, from the search cache
+  the same, uncached            likewise, on a second server started with
+                                SEARCH_CACHE_SECONDS=0, so every request runs the search
 
 Every response that is not a 200 is counted and shown: a benchmark of error
 pages is worthless. Targets: job page >= 0.5x the requests per second of
@@ -51,6 +54,7 @@ class Target:
     warmup_paths: list[str]
     min_ratio: float | None = None  # requests per second at least this times /healthz
     note: str = ""
+    search_cache: bool = True  # False: served by the server without the search cache
 
 
 def targets(jobs: int) -> list[Target]:
@@ -65,9 +69,13 @@ def targets(jobs: int) -> list[Target]:
                note=f"spread over {len(ids) - cut:,} ids, so the page cache rarely answers"),
         Target("search page", SEARCH, [SEARCH], [SEARCH], min_ratio=0.1,
                note="as a visitor sees it: from the page cache after the first request"),
+        Target("search, search cached", f"{SEARCH}&nocache=<n>", nocache[4_000:],
+               nocache[:4_000], min_ratio=0.1,
+               note="a fresh URL each request: rendered every time, the search from its cache"),
         Target("search, uncached", f"{SEARCH}&nocache=<n>", nocache[4_000:], nocache[:4_000],
-               min_ratio=0.1,
-               note="a fresh URL each request: the search runs every time"),
+               min_ratio=0.1, search_cache=False,
+               note="a fresh URL each request, SEARCH_CACHE_SECONDS=0: the search runs "
+                    "every time"),
     ]
 
 
@@ -77,13 +85,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(database: Path, port: int, workers: int, log: Path) -> subprocess.Popen:
+def start_server(database: Path, port: int, workers: int, log: Path,
+                 **settings: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "FLASK_APP")}
     env.update(CAREEREXPO_ENV="production", SECRET_KEY=secrets.token_hex(32),
-               DATABASE_URL=f"sqlite:///{database}")
+               DATABASE_URL=f"sqlite:///{database}", **settings)
     command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
                "careerexpo:create_app()"]
-    say(f"Starting: {' '.join(command[2:])} (CAREEREXPO_ENV=production, log {log.name})")
+    extra = "".join(f", {k}={v}" for k, v in settings.items())
+    say(f"Starting: {' '.join(command[2:])} (CAREEREXPO_ENV=production{extra}, log {log.name})")
     with log.open("w") as out:
         return subprocess.Popen(command, cwd=_data.ROOT, env=env, stdout=out,
                                 stderr=subprocess.STDOUT)
@@ -155,17 +165,24 @@ def main(argv: list[str] | None = None) -> int:
     say(f"Python {platform.python_version()}, gunicorn {version('gunicorn')}, "
         f"{os.cpu_count()} CPUs, load average {_load_average()}")
     database = _data.sqlite_database(args.jobs, rebuild=args.rebuild)
-    port = free_port()
-    log = _data.DATA_DIR / "gunicorn.log"
-    server = start_server(database, port, args.workers, log)
+    ports = {True: free_port(), False: free_port()}
+    logs = {True: _data.DATA_DIR / "gunicorn.log",
+            False: _data.DATA_DIR / "gunicorn-no-search-cache.log"}
+    servers = {}
     try:
-        wait_for(server, port, log)
-        say(f"Serving on 127.0.0.1:{port}; load from {args.generator}, "
-            f"{args.connections} connections, {args.warmup:g} s warm-up + "
-            f"{args.duration:g} s per row; {os.cpu_count()} CPUs shared by server and load")
-        rows = run_targets(args, port, targets(args.jobs))
+        servers[True] = start_server(database, ports[True], args.workers, logs[True])
+        servers[False] = start_server(database, ports[False], args.workers, logs[False],
+                                      SEARCH_CACHE_SECONDS="0")
+        for key, server in servers.items():
+            wait_for(server, ports[key], logs[key])
+        say(f"Serving on 127.0.0.1:{ports[True]} (and :{ports[False]} without the search "
+            f"cache); load from {args.generator}, {args.connections} connections, "
+            f"{args.warmup:g} s warm-up + {args.duration:g} s per row; {os.cpu_count()} CPUs "
+            "shared by server and load")
+        rows = run_targets(args, ports, targets(args.jobs))
     finally:
-        stop_server(server)
+        for server in servers.values():
+            stop_server(server)
     status = report(rows)
     say(f"Load average at the end: {_load_average()}")
     return status
@@ -175,9 +192,11 @@ def _load_average() -> str:
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def run_targets(args, port: int, wanted: list[Target]) -> list[tuple[Target, object]]:
+def run_targets(args, ports: dict[bool, int],
+                wanted: list[Target]) -> list[tuple[Target, object]]:
     rows = []
     for target in wanted:
+        port = ports[target.search_cache]
         status, kind, size, ms = get(port, target.paths[0])
         say(f"  GET {target.paths[0]} -> {status} {kind}, {size:,} bytes, {ms:.1f} ms")
         if status != 200:

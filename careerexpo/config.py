@@ -123,6 +123,8 @@ class Config:
                                    env.get("TEMPLATE_CACHE_DIR")
                                    or os.path.join(instance_path, "template-cache")),
             "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT") or cls.LOGIN_RATE_LIMIT,
+            "SEARCH_CACHE_SECONDS": int(env.get("SEARCH_CACHE_SECONDS")
+                                        or cls.SEARCH_CACHE_SECONDS),
             "API_TOKEN_RATE_LIMIT": env.get("API_TOKEN_RATE_LIMIT") or cls.API_TOKEN_RATE_LIMIT,
             # Talisman redirects to HTTPS only where the app itself terminates TLS.
             "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",

@@ -5,14 +5,21 @@ is looked up in the active locale when it is shown.
 """
 
 from enum import StrEnum
+from functools import cache
 
 from flask_babel import lazy_gettext as _l
+
+
+@cache
+def _label_table(enum_cls) -> dict:
+    # The lazy strings are made once; each is translated when shown, in the request's locale.
+    return enum_cls._labels()
 
 
 class LabelledEnum(StrEnum):
     @property
     def label(self) -> str:
-        return str(self._labels()[self])
+        return str(_label_table(type(self))[self])
 
     @classmethod
     def _labels(cls) -> dict:
