@@ -61,7 +61,7 @@ from careerexpo.stats.activity_routes import overview_json
 from careerexpo.stats.services import expo_stats, get_expo
 
 DATA = Path(__file__).resolve().parent / ".data"
-DATA_VERSION = 1  # bump when the generator changes, so old databases are rebuilt
+DATA_VERSION = 2  # bump when the generator changes, so old databases are rebuilt
 SLUG, SEED, BATCH, TARGET_MS = "bench-expo-2026", 2026, 20_000, 200.0
 STARTS = date(2026, 3, 10)
 TARGETS = {"service": None, "activity": None, "api": f"/api/v1/expos/{SLUG}/stats",

@@ -8,7 +8,7 @@ from careerexpo.applications.models import (  # noqa: F401
     SavedJob,
 )
 from careerexpo.auth.models import User  # noqa: F401
-from careerexpo.booths.models import BoothStaff, BoothVisit  # noqa: F401
+from careerexpo.booths.models import BoothStaff, BoothVisit, BoothVisitCount  # noqa: F401
 from careerexpo.candidates.models import CandidateProfile, CVDocument  # noqa: F401
 from careerexpo.chat.models import ChatMessage, ChatMute, ChatRoom, Conversation  # noqa: F401
 from careerexpo.companies.models import Company, CompanyOffice  # noqa: F401

@@ -40,3 +40,18 @@ class BoothVisit(db.Model):
         sa.UniqueConstraint("booth_id", "visitor", "day", name="uq_booth_visits_once_a_day"),
         sa.Index("ix_booth_visits_booth_day", "booth_id", "day"),
     )
+
+
+class BoothVisitCount(db.Model):
+    """How many visits a booth has had: the rows of ``booth_visits`` for it, counted.
+
+    Kept by database triggers on ``booth_visits`` (migration 0005), whatever writes
+    the visits, so the organisers' live activity reads one row per booth instead of
+    counting a million visits on every refresh.
+    """
+
+    __tablename__ = "booth_visit_counts"
+
+    booth_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("booths.id", ondelete="CASCADE"), primary_key=True)
+    visits: Mapped[int] = mapped_column(default=0, server_default="0")

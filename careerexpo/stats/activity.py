@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from careerexpo.applications.models import Application
-from careerexpo.booths.models import BoothVisit
+from careerexpo.booths.models import BoothVisitCount
 from careerexpo.chat.models import Conversation, ConversationStatus
 from careerexpo.chat.presence import presence
 from careerexpo.companies.models import Company
@@ -105,9 +105,9 @@ def applications_by_day(expo: Expo) -> list[tuple[str, int]]:
 def funnels(expo: Expo, booth_ids: list[int] | None = None) -> list[BoothFunnel]:
     """Each booth's funnel, the booths that need help (long queues, missed chats) first."""
     first, last = _expo_window(expo)
-    # A visit is one visitor on one Hong Kong day (BoothVisit keeps one row for each).
-    visits = (sa.select(BoothVisit.booth_id, sa.func.count().label("n"))
-              .group_by(BoothVisit.booth_id).subquery())
+    # A visit is one visitor on one Hong Kong day (BoothVisit keeps one row for each,
+    # and BoothVisitCount their number, kept by the database).
+    visits = sa.select(BoothVisitCount.booth_id, BoothVisitCount.visits.label("n")).subquery()
     chats = (sa.select(
         Conversation.booth_id,
         sa.func.count().label("chats"),
