@@ -89,6 +89,10 @@ def test_the_migrations_make_the_schema_the_models_describe(tmp_path):
         ctx.pop()
 
 
+def _visit_counts(conn) -> dict[int, int]:
+    return dict(conn.execute(sa.text("SELECT booth_id, visits FROM booth_visit_counts")).all())
+
+
 def test_visits_made_before_booths_had_counts_are_counted_by_the_upgrade(tmp_path):
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/old.sqlite3",
                      CV_FOLDER=str(tmp_path))
@@ -114,12 +118,12 @@ def test_visits_made_before_booths_had_counts_are_counted_by_the_upgrade(tmp_pat
         upgrade()
 
         with db.engine.begin() as conn:
-            counts = dict(conn.execute(sa.text("SELECT booth_id, visits FROM booth_visit_counts")).all())
+            counts = _visit_counts(conn)
             assert counts == {1: 3, 2: 1}
             conn.execute(sa.text(
                 "INSERT INTO booth_visits (booth_id, visitor, day, visited_at)"
                 " VALUES (2, 's1', '2026-03-10', :now)"), {"now": now})
             conn.execute(sa.text("DELETE FROM booth_visits WHERE booth_id = 1 AND visitor = 's0'"))
-            counts = dict(conn.execute(sa.text("SELECT booth_id, visits FROM booth_visit_counts")).all())
+            counts = _visit_counts(conn)
         assert counts == {1: 2, 2: 2}
         db.engine.dispose()
