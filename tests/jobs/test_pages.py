@@ -26,6 +26,22 @@ def test_listing_shows_matches_counts_and_keeps_filters_in_links(client, make):
     assert re.search(r'href="/jobs\?q=engineer&amp;page=2"', many)
 
 
+def test_a_large_number_of_matches_is_written_with_thousands_separators(client, make):
+    from careerexpo.extensions import db
+    from careerexpo.jobs.models import Job
+
+    company = make.company(name="Volume Robotics")
+    db.session.add_all(Job(company=company, title=f"Robotics Engineer {i}", description="Robots.",
+                           level="entry", degree="bachelor", region="hong_kong",
+                           area="robotics_automation", function="technology",
+                           employment_type="full_time", open_to_overseas=False,
+                           state=JobState.OPEN, posted_at=utcnow()) for i in range(1_001))
+    db.session.commit()
+    page = client.get("/jobs?q=robotics").get_data(as_text=True)
+    assert "1,001 roles" in page
+    assert "(1,001)" in page  # the level facet's count
+
+
 def test_listing_has_an_honest_empty_state(client, make):
     make.job(title="Engineer", level="entry")
     page = client.get("/jobs?q=astronaut&level=entry").get_data(as_text=True)
