@@ -197,3 +197,12 @@ FACETS: dict[str, type[LabelledEnum]] = {
     "function": Function,
     "employment_type": EmploymentType,
 }
+# Each facet's heading where the filters are shown.
+FACET_TITLES = {
+    "level": _l("Level"),
+    "degree": _l("Minimum degree"),
+    "region": _l("Based in"),
+    "area": _l("Area"),
+    "function": _l("Function"),
+    "employment_type": _l("Employment type"),
+}

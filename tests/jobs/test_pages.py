@@ -19,6 +19,7 @@ def test_listing_shows_matches_counts_and_keeps_filters_in_links(client, make):
     page = client.get("/jobs?q=engineer&level=entry").get_data(as_text=True)
     assert "12 roles" in page
     assert 'value="entry" checked' in page
+    assert "<legend>Minimum degree</legend>" in page and "<legend>Employment type</legend>" in page
     # Pager links carry the query and the filters, so a search can be shared.
     assert "/jobs?q=engineer&amp;level=entry&amp;page=2" not in page  # 12 fit on one page
     many = client.get("/jobs?q=engineer").get_data(as_text=True)
