@@ -7,8 +7,11 @@ import pytest
 import redis
 
 from careerexpo import create_app
+from careerexpo.core.database import utcnow
+from careerexpo.core.enums import JobState
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
+from careerexpo.jobs.search import JobQuery, search_jobs
 from tests.factories import PASSWORD
 from tests.services import redis_url_or_skip
 
@@ -62,3 +65,25 @@ def test_a_change_in_one_process_invalidates_the_cache_of_another(app, make, red
             db.session.get(Job, job_id).title = "After"
             db.session.commit()
         assert one.test_client().get(f"/api/v1/jobs/{job_id}").get_json()["title"] == "After"
+
+
+def test_a_role_published_by_one_process_is_found_by_a_search_another_had_cached(
+        app, make, redis_url):
+    company = make.company(name="Harbour Photonics")
+    make.job(title="Photonics Engineer", company=company)
+    prefix = f"careerexpo-test-{uuid.uuid4().hex[:6]}:"
+    with other_processes(app, redis_url, CACHE_KEY_PREFIX=prefix) as (one, two):
+        with one.app_context():
+            assert search_jobs(JobQuery(q="photonics")).total == 1  # now in the search cache
+            assert redis.Redis.from_url(redis_url).keys(f"{prefix}search-counts:*")
+        with two.app_context():
+            db.session.add(Job(company_id=company.id, title="Photonics Technician",
+                               description="Lasers.", level="entry", degree="bachelor",
+                               region="hong_kong", area="electronics_sensors",
+                               function="technology", employment_type="full_time",
+                               open_to_overseas=False, state=JobState.OPEN, posted_at=utcnow()))
+            db.session.commit()
+        with one.app_context():
+            again = search_jobs(JobQuery(q="photonics"))
+            assert sorted(job.title for job in again.items) == [
+                "Photonics Engineer", "Photonics Technician"]
