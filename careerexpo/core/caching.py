@@ -6,13 +6,18 @@ generation* number; every committed change to a job or company bumps the
 generation, so the next request renders afresh. Signed-in users, requests that
 carry flashed messages and anything but a 200 are never served from or stored
 in the cache.
+
+The cache is an aid, never a dependency: when its Redis cannot be reached, pages
+and searches are computed as if nothing were cached (and a warning is logged).
 """
 
+import logging
 from functools import wraps
 
 from flask import Flask, current_app, has_app_context, make_response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
+from redis.exceptions import RedisError
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -22,13 +27,43 @@ GENERATION_KEY = "jobs-generation"
 JOBS_CHANGED = "careerexpo_jobs_changed"
 
 
-def generation() -> int:
-    return int(cache.get(GENERATION_KEY) or 0)
+log = logging.getLogger(__name__)
+
+
+def cache_get(key: str):
+    """The cached value, or ``None`` when there is none or the cache cannot be reached."""
+    try:
+        return cache.get(key)
+    except RedisError:
+        log.warning("cache unreachable; reading %s from the database instead", key,
+                    exc_info=True)
+        return None
+
+
+def cache_set(key: str, value, timeout: int) -> None:
+    try:
+        cache.set(key, value, timeout=timeout)
+    except RedisError:
+        log.warning("cache unreachable; %s not stored", key, exc_info=True)
+
+
+def generation() -> int | None:
+    """The jobs generation, or ``None`` when the cache cannot be reached: then nothing
+    may be read from it or stored in it, as nobody can tell what is fresh."""
+    try:
+        return int(cache.get(GENERATION_KEY) or 0)
+    except RedisError:
+        log.warning("cache unreachable; serving without it", exc_info=True)
+        return None
 
 
 def bump_generation() -> None:
     # The backend's atomic increment (INCR on Redis), so concurrent writers never collide.
-    cache.cache.inc(GENERATION_KEY)
+    try:
+        cache.cache.inc(GENERATION_KEY)
+    except RedisError:
+        # The change is committed; entries cached before it expire within their timeout.
+        log.error("cache unreachable; the jobs generation was not bumped", exc_info=True)
 
 
 def _cacheable_request() -> bool:
@@ -41,16 +76,17 @@ def cached_for_visitors(view):
 
     @wraps(view)
     def wrapped(*args, **kwargs):
-        if not _cacheable_request():
+        current = generation() if _cacheable_request() else None
+        if current is None:
             return view(*args, **kwargs)
-        key = f"page:{generation()}:{get_locale()}:{request.full_path}"
-        hit = cache.get(key)
+        key = f"page:{current}:{get_locale()}:{request.full_path}"
+        hit = cache_get(key)
         if hit is not None:
             body, mimetype = hit
             return current_app.response_class(body, mimetype=mimetype)
         response = make_response(view(*args, **kwargs))
         if response.status_code == 200 and not response.direct_passthrough:
-            cache.set(key, (response.get_data(), response.mimetype),
+            cache_set(key, (response.get_data(), response.mimetype),
                       timeout=current_app.config["PUBLIC_CACHE_SECONDS"])
         return response
 

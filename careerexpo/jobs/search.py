@@ -21,7 +21,7 @@ from careerexpo.core.enums import FACETS, JobState
 from careerexpo.core.errors import BadParameter
 from careerexpo.core.pagination import is_whole_number, parse_page
 from careerexpo.expos.models import Booth, Expo
-from careerexpo.extensions import cache, db
+from careerexpo.extensions import db
 from careerexpo.jobs import search_index
 from careerexpo.jobs.models import Job
 
@@ -225,14 +225,14 @@ def _page_ids(query: JobQuery, sort: str, filters: list, text_match) -> list[int
     return list(db.session.scalars(stmt.limit(query.per_page).offset(offset)))
 
 
-def _cache_key(kind: str, query: JobQuery) -> str:
+def _cache_key(kind: str, query: JobQuery, generation: int) -> str:
     parts = {"q": query.q, "filters": sorted(query.filters.items()),
              "overseas": query.open_to_overseas, "companies": sorted(query.companies),
              "expo": query.expo}
     if kind == "page":
         parts.update(sort=query.effective_sort, page=query.page, per_page=query.per_page)
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:32]
-    return f"search-{kind}:{caching.generation()}:{digest}"
+    return f"search-{kind}:{generation}:{digest}"
 
 
 def _cached(kind: str, query: JobQuery, compute):
@@ -244,13 +244,14 @@ def _cached(kind: str, query: JobQuery, compute):
     may miss a role that passed its closing time; 0 turns the cache off.
     """
     seconds = current_app.config["SEARCH_CACHE_SECONDS"]
-    if not seconds:
+    generation = caching.generation() if seconds else None
+    if generation is None:
         return compute()
-    key = _cache_key(kind, query)
-    value = cache.get(key)
+    key = _cache_key(kind, query, generation)
+    value = caching.cache_get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout=seconds)
+        caching.cache_set(key, value, timeout=seconds)
     return value
 
 

@@ -1,5 +1,7 @@
 """Public pages are cached for signed-out visitors, and never serve anything stale or private."""
 
+import pytest
+
 from careerexpo.extensions import db
 
 
@@ -38,3 +40,15 @@ def test_a_page_with_a_flashed_message_is_neither_cached_nor_served_from_cache(c
     auth.logout()  # flashes "Signed out." for the next page
     assert "Signed out." in client.get("/").get_data(as_text=True)
     assert "Signed out." not in client.get("/").get_data(as_text=True)
+
+
+# Nothing listens on port 1: the cache's Redis is down.
+@pytest.mark.app_config(CACHE_TYPE="RedisCache", CACHE_REDIS_URL="redis://127.0.0.1:1/0")
+def test_pages_searches_and_changes_work_while_the_cache_is_unreachable(client, make, caplog):
+    job = make.job(title="Quantum Engineer")
+    assert "Quantum Engineer" in client.get("/jobs?q=quantum").get_data(as_text=True)
+    assert client.get(f"/jobs/{job.id}").status_code == 200
+    assert client.get("/api/v1/jobs?q=quantum").get_json()["total"] == 1
+    make.job(title="Quantum Technician")  # the generation cannot be bumped: no error
+    assert client.get("/api/v1/jobs?q=quantum").get_json()["total"] == 2
+    assert "cache unreachable" in caplog.text
