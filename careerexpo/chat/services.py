@@ -129,12 +129,18 @@ def post_message(user: User, room, body, client_id=None) -> tuple[dict, bool]:
     if access.conversation is not None and access.conversation.status.value == "closed":
         raise ChatError(_("This conversation has ended."))
     _check_rate(user, access.is_staff)
-    ensure_room(access.name, access.booth.id)
-    # The room's row lock orders ids by commit (see ChatRoom).
-    db.session.scalar(sa.select(ChatRoom).where(ChatRoom.name == access.name).with_for_update())
+    # The room's row lock orders ids by commit (see ChatRoom); the row is made on the
+    # room's first message.
+    lock_room = sa.select(ChatRoom.name).where(ChatRoom.name == access.name).with_for_update()
+    if db.session.scalar(lock_room) is None:
+        ensure_room(access.name, access.booth.id)
+        db.session.scalar(lock_room)
     message = ChatMessage(room=access.name, sender_id=user.id, body=body, client_id=client_id)
     db.session.add(message)
     try:
+        db.session.flush()
+        # Read before the commit expires it, which would cost a query to load it again.
+        stored = message_json(message)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -143,7 +149,7 @@ def post_message(user: User, room, body, client_id=None) -> tuple[dict, bool]:
         if existing is None:
             raise
         return message_json(existing), False
-    return message_json(message), True
+    return stored, True
 
 
 def delete_message(user: User, message_id) -> ChatMessage:
