@@ -71,13 +71,16 @@ def test_a_role_published_by_one_process_is_found_by_a_search_another_had_cached
         app, make, redis_url):
     company = make.company(name="Harbour Photonics")
     make.job(title="Photonics Engineer", company=company)
+    # Read here: touched inside another app's context, this session would borrow that
+    # app's connection and keep it past the app's end.
+    company_id = company.id
     prefix = f"careerexpo-test-{uuid.uuid4().hex[:6]}:"
     with other_processes(app, redis_url, CACHE_KEY_PREFIX=prefix) as (one, two):
         with one.app_context():
             assert search_jobs(JobQuery(q="photonics")).total == 1  # now in the search cache
             assert redis.Redis.from_url(redis_url).keys(f"{prefix}search-counts:*")
         with two.app_context():
-            db.session.add(Job(company_id=company.id, title="Photonics Technician",
+            db.session.add(Job(company_id=company_id, title="Photonics Technician",
                                description="Lasers.", level="entry", degree="bachelor",
                                region="hong_kong", area="electronics_sensors",
                                function="technology", employment_type="full_time",
