@@ -2,6 +2,7 @@
 employer of its company."""
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from careerexpo.auth.models import User
 from careerexpo.booths.models import BoothStaff
@@ -36,5 +37,6 @@ def max_chats(user: User, booth: Booth) -> int:
 def booths_staffed_by(user: User) -> list[Booth]:
     if not user.is_employer:
         return []
-    booths = db.session.scalars(sa.select(Booth).where(Booth.company_id == user.company_id))
+    booths = db.session.scalars(sa.select(Booth).options(selectinload(Booth.staff))
+                                .where(Booth.company_id == user.company_id))
     return [b for b in booths if user.id in staff_ids(b)]

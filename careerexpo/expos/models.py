@@ -46,7 +46,8 @@ class Booth(db.Model):
 
     expo: Mapped[Expo] = relationship(back_populates="booths")
     company = relationship("Company")
+    # Loaded when asked for: a candidate's chat message needs the booth, not its staff.
     staff: Mapped[list["BoothStaff"]] = relationship(  # noqa: F821
-        back_populates="booth", cascade="all, delete-orphan", lazy="selectin")
+        back_populates="booth", cascade="all, delete-orphan")
 
     __table_args__ = (sa.UniqueConstraint("expo_id", "company_id", name="uq_booths_expo_company"),)
