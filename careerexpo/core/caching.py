@@ -93,6 +93,12 @@ def cached_for_visitors(view):
     return wrapped
 
 
+def mark_jobs_changed(session: Session) -> None:
+    """Says that what this session writes changes what job listings show: once it
+    commits, a new jobs generation starts."""
+    session.info[JOBS_CHANGED] = True
+
+
 @event.listens_for(Session, "after_commit")
 def _bump_after_commit(session: Session) -> None:
     # Bumped only once the change is visible to other connections.

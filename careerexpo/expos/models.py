@@ -1,8 +1,9 @@
 from datetime import date, datetime, time
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from careerexpo.core import caching
 from careerexpo.core.database import UTCDateTime, utcnow
 from careerexpo.extensions import db
 
@@ -51,3 +52,11 @@ class Booth(db.Model):
         back_populates="booth", cascade="all, delete-orphan")
 
     __table_args__ = (sa.UniqueConstraint("expo_id", "company_id", name="uq_booths_expo_company"),)
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _booths_added_or_removed(session: Session, _flush_context) -> None:
+    # A search for an expo's roles (``expo=``) goes through its booths: once a booth
+    # comes or goes, cached searches and pages are stale (core/caching.py).
+    if any(isinstance(obj, Booth) for obj in (*session.new, *session.deleted)):
+        caching.mark_jobs_changed(session)

@@ -20,6 +20,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from careerexpo.core import caching
+
 CJK = (
     "\u2e80-\u2fff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f"
@@ -150,5 +152,5 @@ def _reindex_changed_jobs(session: Session, _flush_context) -> None:
     pending = session.info.pop(_PENDING, None)
     if pending:
         reindex(session.connection(), pending)
-        # Cached public pages are stale once this commits (core/caching.py).
-        session.info["careerexpo_jobs_changed"] = True
+        # Cached public pages and searches are stale once this commits.
+        caching.mark_jobs_changed(session)

@@ -103,6 +103,23 @@ def test_expo_filter_keeps_roles_of_companies_with_a_booth(make):
     assert titles(search_jobs(JobQuery(expo=expo.slug))) == ["At the expo"]
 
 
+def test_a_search_by_expo_follows_booths_added_and_removed_since_it_was_cached(make):
+    from careerexpo.expos.models import Booth
+
+    exhibitor, latecomer = make.company(), make.company()
+    make.job(title="At the expo", company=exhibitor)
+    make.job(title="Joins later", company=latecomer)
+    expo = make.expo(companies=[exhibitor])
+    assert titles(search_jobs(JobQuery(expo=expo.slug))) == ["At the expo"]
+    booth = Booth(expo=expo, company=latecomer)
+    db.session.add(booth)
+    db.session.commit()
+    assert sorted(titles(search_jobs(JobQuery(expo=expo.slug)))) == ["At the expo", "Joins later"]
+    db.session.delete(booth)
+    db.session.commit()
+    assert titles(search_jobs(JobQuery(expo=expo.slug))) == ["At the expo"]
+
+
 def test_sorting_by_newest_salary_and_relevance(make):
     make.job(title="Old", posted_ago=timedelta(days=9), salary_min=20000, salary_max=30000)
     make.job(title="New", posted_ago=timedelta(hours=1), salary_max=None)
