@@ -12,8 +12,9 @@ def percentile(samples: list[float], pct: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    """Columns padded to their widest cell; text left-aligned, figures right-aligned."""
+def table(headers: list[str], rows: list[list[str]], left: tuple[int, ...] | None = None) -> str:
+    """Columns padded to their widest cell; text left-aligned, figures right-aligned, or
+    the ``left`` columns left-aligned and the others right-aligned when given."""
     cells = [headers, *rows]
     widths = [max(len(str(r[i])) for r in cells) for i in range(len(headers))]
 
@@ -21,7 +22,10 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
         out = []
         for i, cell in enumerate(row):
             cell = str(cell)
-            numeric = cell[:1].isdigit() or cell[:1] == "-" and cell[1:2].isdigit()
+            if left is not None:
+                numeric = i not in left
+            else:
+                numeric = cell[:1].isdigit() or cell[:1] == "-" and cell[1:2].isdigit()
             out.append(cell.rjust(widths[i]) if numeric else cell.ljust(widths[i]))
         return "  ".join(out).rstrip()
 

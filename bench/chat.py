@@ -62,6 +62,8 @@ from datetime import timedelta
 from importlib import metadata
 from pathlib import Path
 
+from _report import percentile, table
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 PASSWORD = "bench chat password"
@@ -74,32 +76,6 @@ RATIO_TARGET = 0.7
 
 def say(text: str) -> None:
     print(f"[{time.monotonic() - STARTED:6.1f}s] {text}", flush=True)
-
-
-def percentile(samples, pct: float) -> float:
-    if not samples:
-        return float("nan")
-    ordered = sorted(samples)
-    rank = (len(ordered) - 1) * pct / 100
-    low = int(rank)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
-
-
-def table(headers, rows, left=(0,)) -> str:
-    """Columns padded to their widest cell; figures right-aligned, ``left`` columns left."""
-    cells = [headers, *rows]
-    widths = [max(len(str(r[i])) for r in cells) for i in range(len(headers))]
-
-    def line(row):
-        out = []
-        for i, cell in enumerate(row):
-            cell = str(cell)
-            out.append(cell.ljust(widths[i]) if i in left else cell.rjust(widths[i]))
-        return "  ".join(out).rstrip()
-
-    return "\n".join([line(headers), "  ".join("-" * w for w in widths),
-                      *(line(r) for r in rows)])
 
 
 def free_port() -> int:
@@ -606,7 +582,7 @@ def report(args, results: list[dict]) -> int:
             f"{r['load']:.1f}"])
     print(table(["setup", "clients", "msg/s", "sent", "expected", "received", "recv/exp",
                  "delivered/s", "p50 ms", "p99 ms", "max ms", "server CPU", "CPU ms/msg",
-                 "sys", "gen CPU", "lag p99", "problems", "load"], rows))
+                 "sys", "gen CPU", "lag p99", "problems", "load"], rows, left=(0,)))
     print("  expected = sent × clients (every client in the room, the sender too, receives "
           "each message); delivered/s = received / (last receipt − first send);")
     print("  latency = a message's receipt by a client − its send time (in its body); server "

@@ -96,5 +96,29 @@ def refresh_statistics() -> None:
         conn.execute(sa.text("ANALYZE"))
 
 
+def tally(condition, label: str):
+    """How many rows meet ``condition``: ``COUNT(*) FILTER (WHERE …)``, 0 when none do.
+
+    FILTER skips the aggregate step for the rows that fail the test, where
+    SUM(CASE …) would add a 0 for each: with thirty tallies over 100,000 rows,
+    that per-row work is what such a query spends its time on (bench/stats.py).
+    """
+    return sa.func.count().filter(condition).label(label)
+
+
+def member_tallies(name: str, column, enum_cls) -> list:
+    """A tally per member of ``enum_cls`` in ``column`` (labelled ``name:member``) but the
+    last, which ``member_counts`` derives: one tally fewer per row."""
+    return [tally(column == member, f"{name}:{member}") for member in list(enum_cls)[:-1]]
+
+
+def member_counts(row, name: str, enum_cls, total: int) -> dict[str, int]:
+    """Every member's count from ``member_tallies`` in ``row``: the last is what the others
+    leave of ``total``, since the column is NOT NULL and checked against its enum."""
+    counts = {m.value: int(row[f"{name}:{m}"]) for m in list(enum_cls)[:-1]}
+    counts[list(enum_cls)[-1].value] = total - sum(counts.values())
+    return counts
+
+
 def is_sqlite() -> bool:
     return db.engine.dialect.name == "sqlite"

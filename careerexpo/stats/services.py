@@ -15,6 +15,7 @@ their jobs. Every figure is then recomputed over what is left.
 import sqlalchemy as sa
 
 from careerexpo.companies.models import Company, CompanyOffice
+from careerexpo.core.database import member_counts, member_tallies, tally
 from careerexpo.core.enums import (
     Area,
     Degree,
@@ -41,16 +42,6 @@ def get_expo(slug: str) -> Expo | None:
     return find_expo(slug)
 
 
-def _tally(condition, label: str):
-    """How many rows meet ``condition``: ``COUNT(*) FILTER (WHERE …)``, 0 when none do.
-
-    FILTER skips the aggregate step for the rows that fail the test, where
-    SUM(CASE …) would add a 0 for each: with thirty tallies over 100,000 jobs,
-    that per-row work is what the query spends its time on (bench/stats.py).
-    """
-    return sa.func.count().filter(condition).label(label)
-
-
 def _booths(expo_id: int, filters: StatsFilters):
     """The FROM and WHERE shared by both queries: the expo's booths, their companies."""
     stmt = (sa.select().select_from(Booth).join(Company, Company.id == Booth.company_id)
@@ -63,28 +54,24 @@ def _booths(expo_id: int, filters: StatsFilters):
 
 
 def _job_counts(expo_id: int, filters: StatsFilters) -> dict[str, int]:
-    """Every job figure in one pass over the expo's open jobs.
-
-    The last member of each breakdown is not tallied but is what the others
-    leave of the total: each column is NOT NULL and checked against its enum,
-    so every job has exactly one member. That is five tallies fewer per row.
-    """
+    """Every job figure in one pass over the expo's open jobs (the last member of each
+    breakdown derived from the others: ``core.database.member_tallies``)."""
     columns = [sa.func.count().label("jobs"),
-               _tally(Job.open_to_overseas.is_(True), "open_to_overseas")]
-    columns += [_tally(Company.programme == p, f"programme:{p}") for p in Programme]
-    columns += [_tally(getattr(Job, name) == member, f"{name}:{member}")
-                for name, enum_cls in JOB_BREAKDOWNS.items() for member in list(enum_cls)[:-1]]
+               tally(Job.open_to_overseas.is_(True), "open_to_overseas")]
+    columns += [tally(Company.programme == p, f"programme:{p}") for p in Programme]
+    for name, enum_cls in JOB_BREAKDOWNS.items():
+        columns += member_tallies(name, getattr(Job, name), enum_cls)
     # Every column counted is in ix_jobs_expo_figures (migration 0004), so the jobs are
     # read from that index, company by company, and never from the table.
     stmt = (_booths(expo_id, filters).add_columns(*columns)
             .join(Job, Job.company_id == Booth.company_id).where(Job.state == JobState.OPEN))
     if filters.area:
         stmt = stmt.where(Job.area == filters.area)
-    counts = {key: int(value) for key, value in db.session.execute(stmt).one()._mapping.items()}
+    row = db.session.execute(stmt).one()._mapping
+    counts = {key: int(value) for key, value in row.items()}
     for name, enum_cls in JOB_BREAKDOWNS.items():
-        last = list(enum_cls)[-1]
-        counts[f"{name}:{last}"] = counts["jobs"] - sum(
-            counts[f"{name}:{member}"] for member in list(enum_cls)[:-1])
+        counts.update({f"{name}:{member}": n for member, n in
+                       member_counts(row, name, enum_cls, counts["jobs"]).items()})
     counts["technology_rnd"] = sum(counts[f"function:{f}"] for f in TECHNOLOGY_RND)
     return counts
 
@@ -95,10 +82,10 @@ def _company_counts(expo_id: int, filters: StatsFilters) -> dict[str, int]:
                                   CompanyOffice.region.in_(regions)))
 
     columns = [sa.func.count(Booth.company_id).label("companies"),
-               _tally(office_in(Region.GBA, Region.OVERSEAS), "outside_hk"),
-               _tally(Company.programme.is_(None), f"programme:{NO_PROGRAMME}")]
-    columns += [_tally(office_in(r), f"office:{r}") for r in OFFICE_REGIONS]
-    columns += [_tally(Company.programme == p, f"programme:{p}") for p in Programme]
+               tally(office_in(Region.GBA, Region.OVERSEAS), "outside_hk"),
+               tally(Company.programme.is_(None), f"programme:{NO_PROGRAMME}")]
+    columns += [tally(office_in(r), f"office:{r}") for r in OFFICE_REGIONS]
+    columns += [tally(Company.programme == p, f"programme:{p}") for p in Programme]
     stmt = _booths(expo_id, filters).add_columns(*columns)
     if filters.area:
         stmt = stmt.where(sa.exists().where(
