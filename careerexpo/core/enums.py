@@ -1,33 +1,46 @@
 """The enums of DOMAIN.md: stored and sent as their lower-case keys.
 
-Labels are for display only and go through gettext, so each enum member's label
-is looked up in the active locale when it is shown.
+Labels are for display only and go through gettext: ``label`` is the member's
+label in the request's locale, ``lazy_label`` one that is translated whenever it
+is shown (for form choices, which are declared once at import).
 """
 
 from enum import StrEnum
 from functools import cache
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
+
+from careerexpo.core.i18n import translate
+
+
+def _l(message: str) -> str:
+    """Marks a label for extraction (``make messages`` looks for ``_l``); it is
+    translated when shown."""
+    return message
 
 
 @cache
 def _label_table(enum_cls) -> dict:
-    # The lazy strings are made once; each is translated when shown, in the request's locale.
     return enum_cls._labels()
 
 
 class LabelledEnum(StrEnum):
     @property
     def label(self) -> str:
-        return str(_label_table(type(self))[self])
+        return translate(_label_table(type(self))[self])
+
+    @property
+    def lazy_label(self):
+        return lazy_gettext(_label_table(type(self))[self])
 
     @classmethod
     def _labels(cls) -> dict:
         raise NotImplementedError
 
     @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(m.value, m.label) for m in cls]
+    def choices(cls) -> list[tuple[str, object]]:
+        """``(key, label)`` pairs whose labels follow the locale of each request."""
+        return [(m.value, m.lazy_label) for m in cls]
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -198,6 +211,7 @@ FACETS: dict[str, type[LabelledEnum]] = {
     "employment_type": EmploymentType,
 }
 # Each facet's heading where the filters are shown.
+# Shown through ``translate`` (templating's ``facet_title``).
 FACET_TITLES = {
     "level": _l("Level"),
     "degree": _l("Minimum degree"),

@@ -3,8 +3,11 @@
 Every date and time is shown in Asia/Hong_Kong whatever the server's clock says.
 """
 
-from flask import Flask, current_app, has_request_context, request
-from flask_babel import get_translations
+from functools import cache
+
+from babel import Locale
+from flask import Flask, current_app, g, has_app_context, has_request_context, request
+from flask_babel import format_number, get_locale, get_translations
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -25,10 +28,49 @@ def select_locale() -> str | None:
     return request.accept_languages.best_match(supported) or "en"
 
 
+def catalogue():
+    """The catalogue of the request's locale, looked up once per request (Flask-Babel
+    looks it up again, a dozen context lookups, for every string)."""
+    if not has_app_context():
+        return get_translations()
+    found = g.get("_catalogue")
+    if found is None:
+        found = g._catalogue = get_translations()
+    return found
+
+
+def translate(message: str) -> str:
+    """``gettext`` for constant strings shown many times a page, such as enum labels."""
+    return catalogue().ugettext(message)
+
+
+@cache
+def _thousands_separator(locale_name: str) -> str | None:
+    """The locale's group separator if it groups whole numbers in threes, else ``None``."""
+    locale = Locale.parse(locale_name)
+    if locale.decimal_formats[None].grouping != (3, 3):
+        return None
+    return locale.number_symbols["latn"]["group"]
+
+
+def whole_number(value) -> str:
+    """A count written the locale's way ("1,536"); a search page writes sixty of them, and
+    Babel's general number patterns cost more than the rest of the page's arithmetic."""
+    if type(value) is int:
+        found = g.get("_separator", False) if has_app_context() else False
+        if found is False:
+            found = _thousands_separator(str(get_locale() or "en"))
+            if has_app_context():
+                g._separator = found
+        if found is not None:
+            return f"{value:,}".replace(",", found)
+    return format_number(value)
+
+
 def _catalogue(context):
     # Macros imported without the page's context find no catalogue there.
     translations = context.get(TRANSLATIONS)
-    return translations if translations is not None else get_translations()
+    return translations if translations is not None else catalogue()
 
 
 def _format(context, text: str, variables: dict) -> str:
@@ -50,14 +92,14 @@ def template_ngettext(context, singular: str, plural: str, num: int, /, **variab
 
 
 def _page_catalogue() -> dict:
-    return {TRANSLATIONS: get_translations()}
+    return {TRANSLATIONS: catalogue()}
 
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     # Flask-Babel's template gettext looks the request's catalogue up again for every
-    # string (a dozen context lookups each); a page has dozens of strings, so it is
-    # looked up once per render instead, which takes a third off a job page's rendering.
+    # string; a page has dozens, so the page's is handed to the template instead, which
+    # takes a third off a job page's rendering.
     app.context_processor(_page_catalogue)
     app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext,
                                  ngettext=template_ngettext)

@@ -4,11 +4,12 @@ import os
 from datetime import date, datetime
 
 from flask import Flask, current_app, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal, format_number
+from flask_babel import format_date, format_datetime
 from jinja2 import FileSystemBytecodeCache
 
 from careerexpo.core import enums
 from careerexpo.core.hktime import to_hk
+from careerexpo.core.i18n import translate, whole_number
 
 
 def hk_datetime(value: datetime | None, fmt: str = "medium") -> str:
@@ -27,7 +28,7 @@ def _to_hk(value: datetime):
 
 
 def hkd(value: int | None) -> str:
-    return "" if value is None else "HK$" + format_decimal(value, "#,##0")
+    return "" if value is None else "HK$" + whole_number(value)
 
 
 def url_with(**changes) -> str:
@@ -47,6 +48,10 @@ def current_locale_tag() -> str:
     return str(get_locale() or "en").replace("_", "-")
 
 
+def facet_title(name: str) -> str:
+    return translate(enums.FACET_TITLES[name])
+
+
 def has_endpoint(name: str) -> bool:
     """Whether a page exists, for links to features an installation may leave out."""
     return name in current_app.view_functions
@@ -60,6 +65,7 @@ def init_app(app: Flask) -> None:
         os.makedirs(app.config["TEMPLATE_CACHE_DIR"], exist_ok=True)
         app.jinja_env.bytecode_cache = FileSystemBytecodeCache(app.config["TEMPLATE_CACHE_DIR"])
     app.jinja_env.filters.update(hk_datetime=hk_datetime, hk_date=hk_date, hkd=hkd,
-                                 format_number=format_number)
+                                 format_number=whole_number)
     app.jinja_env.globals.update(url_with=url_with, current_locale_tag=current_locale_tag,
-                                 enums=enums, FACETS=enums.FACETS, has_endpoint=has_endpoint)
+                                 enums=enums, FACETS=enums.FACETS, facet_title=facet_title,
+                                 has_endpoint=has_endpoint)

@@ -7,12 +7,14 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from tests.conftest import app_on_fresh_database
-from tests.factories import company, job
+from tests.factories import PASSWORD, company, employer, job
 
 CATALOGUE = {
     "Find jobs": "搵工",
     "About %(company)s": "關於%(company)s",
     ("%(num)s role", "%(num)s roles"): ("%(num)s個職位", "%(num)s個職位"),
+    "Entry level": "初級",
+    "Minimum degree": "最低學歷",
 }
 
 
@@ -57,3 +59,33 @@ def test_plural_strings_follow_the_catalogue_and_the_count(zh_app):
     assert "2個職位" in page(zh_app, "/jobs?q=robotics&lang=zh_Hant_HK")
     assert "2 roles" in page(zh_app, "/jobs?q=robotics&lang=en")
     assert re.search(r"\b1 role\s", page(zh_app, "/jobs?q=technician&lang=en"))
+
+
+def test_labels_and_form_choices_follow_the_language_of_each_request(zh_app):
+    job(title="Robotics Engineer", level="entry")
+    chinese = page(zh_app, "/jobs?lang=zh_Hant_HK")
+    assert "<legend>最低學歷</legend>" in chinese
+    assert "初級" in chinese
+    assert "<legend>Minimum degree</legend>" in page(zh_app, "/jobs?lang=en")
+
+    # Form choices are declared once, at import, yet shown in each visitor's language.
+    boss = employer()
+    client = zh_app.test_client()
+    with zh_app.app_context():
+        client.post("/auth/login", data={"email": boss.email, "password": PASSWORD})
+    for lang, label in (("zh_Hant_HK", "初級"), ("en", "Entry level")):
+        with zh_app.app_context():
+            form = client.get(f"/employer/jobs/new?lang={lang}").get_data(as_text=True)
+        assert f'<option value="entry">{label}</option>' in form
+
+
+def test_counts_are_grouped_the_way_the_locale_writes_them(app):
+    from careerexpo.core.i18n import _thousands_separator, whole_number
+
+    with app.test_request_context("/?lang=zh_Hant_HK"):
+        assert whole_number(1234567) == "1,234,567"
+        assert whole_number(-4500) == "-4,500"
+        assert whole_number(12.5) == "12.5"
+    assert _thousands_separator("de_DE") == "."
+    # Grouped otherwise (12,34,567): left to Babel.
+    assert _thousands_separator("hi_IN") is None
