@@ -118,10 +118,12 @@ class JobQueryArgsSchema(Schema):
 
     q = fields.String(validate=validate.Length(max=200), metadata={
         "description": "Words in the title, description or company name (English or Chinese)."})
-    open_to_overseas = fields.String(validate=_or_empty(["true", "false"]))
+    open_to_overseas = fields.List(fields.String(validate=_or_empty(["true", "false"])),
+                                   metadata={"description": "true or false; both means either."})
     company = fields.List(fields.String(), metadata={
         "description": "A company's id or name; repeat for any of several."})
-    expo = fields.String(metadata={"description": "An expo's slug: its companies' roles."})
+    expo = fields.List(fields.String(), metadata={
+        "description": "An expo's slug: its companies' roles; repeat for any of several."})
     sort = fields.String(validate=_or_empty(SORTS), metadata={
         "description": "relevance (with q), newest (default without q) or salary."})
     page = fields.Integer(validate=validate.Range(min=1, max=MAX_PAGE),

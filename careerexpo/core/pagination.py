@@ -41,8 +41,9 @@ class Page:
 
 
 def is_whole_number(raw: str) -> bool:
-    """Digits only, and few enough for ``int`` ("²" and 5,000-digit strings make it raise)."""
-    return raw.isdecimal() and len(raw) <= 18
+    """ASCII digits only, and few enough for any database's integers ("²" and 5,000-digit
+    strings make ``int`` raise; "٣" would pass as 3)."""
+    return raw.isascii() and raw.isdecimal() and len(raw) <= 18
 
 
 def parse_page(raw: str | None, name: str = "page") -> int:

@@ -173,6 +173,12 @@ def _records(path: str, columns: tuple[str, ...], problems: list[Problem]):
         for cells in reader:
             if header is None:
                 header = [c.strip().lower() for c in cells]
+                twice = sorted({c for c in header if c and header.count(c) > 1})
+                if twice:
+                    # Which of the two a value came from would be a guess.
+                    problems.append(Problem(f"{path}:1", "column" + (
+                        "s " if len(twice) > 1 else " ") + ", ".join(twice) + " named twice"))
+                    return []
                 missing = [c for c in columns if c not in header]
                 if missing:
                     problems.append(Problem(f"{path}:1", "missing column" + (

@@ -26,8 +26,8 @@ def search_args(query: JobQuery) -> dict[str, list[str]]:
         args["open_to_overseas"] = ["true" if query.open_to_overseas else "false"]
     if query.companies:
         args["company"] = sorted(query.companies)
-    if query.expo:
-        args["expo"] = [query.expo]
+    if query.expos:
+        args["expo"] = sorted(query.expos)
     return args
 
 
@@ -54,6 +54,6 @@ def describe(query: JobQuery) -> str:
                      else _("Not open to overseas talent"))
     if query.companies:
         parts.append(", ".join(query.companies))
-    if query.expo:
-        parts.append(_("at %(expo)s", expo=query.expo))
+    if query.expos:
+        parts.append(_("at %(expo)s", expo=", ".join(query.expos)))
     return " · ".join(parts) or _("Every open role")

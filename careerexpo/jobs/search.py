@@ -36,7 +36,7 @@ class JobQuery:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     open_to_overseas: bool | None = None
     companies: tuple[str, ...] = ()
-    expo: str | None = None
+    expos: tuple[str, ...] = ()
     sort: str | None = None
     page: int = 1
     per_page: int = 20
@@ -50,37 +50,40 @@ class JobQuery:
                 raise BadParameter(name, "must not contain control characters")
         filters = {}
         for name, enum_cls in FACETS.items():
-            values = tuple(v for v in args.getlist(name) if v != "")
+            values = _values(args, name)
             for value in values:
                 if value not in enum_cls.keys():
                     expected = ", ".join(enum_cls.keys())
                     raise BadParameter(name, f"unknown value {value!r}; expected one of {expected}")
             if values:
-                filters[name] = tuple(dict.fromkeys(values))
-        overseas = args.get("open_to_overseas", "")
-        if overseas != "" and overseas not in TRUE_WORDS:
-            raise BadParameter("open_to_overseas", "must be true or false")
-        sort = args.get("sort") or None
+                filters[name] = values
+        overseas = _values(args, "open_to_overseas")
+        for value in overseas:
+            if value not in TRUE_WORDS:
+                raise BadParameter("open_to_overseas", "must be true or false")
+        sort = _single(args, "sort")
         if sort is not None and sort not in SORTS:
             raise BadParameter("sort", f"must be one of {', '.join(SORTS)}")
-        per_page_raw = args.get("per_page")
-        if per_page_raw in (None, ""):
+        per_page_raw = _single(args, "per_page")
+        if per_page_raw is None:
             per_page = default_per_page
         elif not is_whole_number(per_page_raw) or not 1 <= int(per_page_raw) <= MAX_PER_PAGE:
             raise BadParameter("per_page", f"must be a whole number from 1 to {MAX_PER_PAGE}")
         else:
             per_page = int(per_page_raw)
-        q = args.get("q", "").strip()
+        q = (_single(args, "q") or "").strip()
         if len(q) > 200:
             raise BadParameter("q", "must be at most 200 characters")
         return cls(
             q=q,
             filters=filters,
-            open_to_overseas=TRUE_WORDS.get(overseas),
-            companies=tuple(c for c in args.getlist("company") if c.strip()),
-            expo=args.get("expo") or None,
+            # Both true and false means either: no filter.
+            open_to_overseas=TRUE_WORDS[overseas[0]] if len(overseas) == 1 else None,
+            companies=tuple(dict.fromkeys(c.strip() for c in args.getlist("company")
+                                          if c.strip())),
+            expos=_values(args, "expo"),
             sort=sort,
-            page=parse_page(args.get("page")),
+            page=parse_page(_single(args, "page")),
             per_page=per_page,
         )
 
@@ -92,6 +95,20 @@ class JobQuery:
 
     def with_page(self, page: int) -> "JobQuery":
         return replace(self, page=page)
+
+
+def _values(args, name: str) -> tuple[str, ...]:
+    """A filter's values: it may repeat (``level=entry&level=middle`` means either)."""
+    return tuple(dict.fromkeys(v for v in args.getlist(name) if v != ""))
+
+
+def _single(args, name: str) -> str | None:
+    """A setting that is not a filter (the text, sort, page, page size): given once, or
+    repeated with the same value; otherwise which one counts would be a guess."""
+    values = _values(args, name)
+    if len(values) > 1:
+        raise BadParameter(name, "must be given once")
+    return values[0] if values else None
 
 
 @dataclass
@@ -151,8 +168,9 @@ def _conditions(query: JobQuery) -> list:
     if query.open_to_overseas is not None:
         conditions.append(Job.open_to_overseas.is_(query.open_to_overseas))
     if query.companies:
-        ids = [int(c) for c in query.companies if c.isdigit()]
-        names = [c.strip().lower() for c in query.companies if not c.isdigit()]
+        # Digits name a company by id; an id past any database's integers names none.
+        ids = [int(c) for c in query.companies if is_whole_number(c)]
+        names = [c.lower() for c in query.companies if not c.isascii() or not c.isdigit()]
         conditions.append(
             sa.or_(
                 Job.company_id.in_(ids),
@@ -161,13 +179,14 @@ def _conditions(query: JobQuery) -> list:
                 ),
             )
         )
-    if query.expo:
-        expo_id = db.session.scalar(sa.select(Expo.id).where(Expo.slug == query.expo))
-        if expo_id is None:
-            raise BadParameter("expo", f"no expo {query.expo!r}")
-        conditions.append(
-            Job.company_id.in_(sa.select(Booth.company_id).where(Booth.expo_id == expo_id))
-        )
+    if query.expos:
+        found = dict(db.session.execute(
+            sa.select(Expo.slug, Expo.id).where(Expo.slug.in_(query.expos))).all())
+        for slug in query.expos:
+            if slug not in found:
+                raise BadParameter("expo", f"no expo {slug!r}")
+        conditions.append(Job.company_id.in_(
+            sa.select(Booth.company_id).where(Booth.expo_id.in_(found.values()))))
     return conditions
 
 
@@ -217,7 +236,7 @@ def _page_ids(query: JobQuery, sort: str, filters: list, text_match) -> list[int
 def _cache_key(kind: str, query: JobQuery, generation: int) -> str:
     parts = {"q": query.q, "filters": sorted(query.filters.items()),
              "overseas": query.open_to_overseas, "companies": sorted(query.companies),
-             "expo": query.expo}
+             "expos": sorted(query.expos)}
     if kind == "page":
         parts.update(sort=query.effective_sort, page=query.page, per_page=query.per_page)
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:32]

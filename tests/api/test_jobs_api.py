@@ -39,6 +39,34 @@ def test_repeated_filters_mean_either(client, make):
     assert body["facets"]["level"] == {"entry": 1, "middle": 1, "senior": 0, "executive": 0}
 
 
+def test_every_filter_repeats_even_overseas_and_expo(client, make):
+    first, second, elsewhere = (make.company(name=n) for n in ("First", "Second", "Elsewhere"))
+    make.job(title="Overseas at first", company=first, open_to_overseas=True)
+    make.job(title="Local at second", company=second, open_to_overseas=False)
+    make.job(title="Local elsewhere", company=elsewhere, open_to_overseas=False)
+    one, two = make.expo(companies=[first]), make.expo(companies=[second])
+
+    def titles(query):
+        response = client.get(f"/api/v1/jobs?{query}")
+        assert response.status_code == 200, response.get_json()
+        return sorted(j["title"] for j in response.get_json()["items"])
+
+    assert titles("open_to_overseas=true&open_to_overseas=false") == [
+        "Local at second", "Local elsewhere", "Overseas at first"]
+    assert titles("open_to_overseas=false&open_to_overseas=true") == titles("")
+    assert titles(f"expo={one.slug}&expo={two.slug}") == ["Local at second", "Overseas at first"]
+    assert titles(f"expo={two.slug}&expo={one.slug}&open_to_overseas=false") == [
+        "Local at second"]
+    assert titles(f"company=First&company={second.id}") == ["Local at second", "Overseas at first"]
+    # An id past any database's integers, or written in other digits, names no company.
+    assert titles("company=99999999999999999999999") == []
+    assert titles("company=%D9%A3") == []
+    assert titles("company=%C2%B2") == []
+    response = client.get(f"/api/v1/jobs?expo={one.slug}&expo=nowhere")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["parameter"] == "expo"
+
+
 def test_every_filter_and_text_query(client, make):
     expo_company = make.company(name="Exhibitor")
     wanted = make.job(title="Robotics Engineer 機械人", company=expo_company, level="middle",
@@ -83,6 +111,13 @@ def test_pages_and_per_page(client, make):
     ("open_to_overseas=maybe", "open_to_overseas"),
     ("expo=no-such-expo", "expo"),
     ("sort=random", "sort"),
+    ("open_to_overseas=true&open_to_overseas=maybe", "open_to_overseas"),
+    ("per_page=%D9%A3", "per_page"),
+    ("per_page=2&per_page=500", "per_page"),
+    ("per_page=2&per_page=3", "per_page"),
+    ("page=1&page=2", "page"),
+    ("sort=newest&sort=salary", "sort"),
+    ("q=data&q=robots", "q"),
     ("q=" + "x" * 201, "q"),
 ])
 def test_bad_parameters_get_400_naming_the_parameter(client, query, parameter):

@@ -83,7 +83,7 @@ def test_imported_jobs_are_found_by_text_and_by_expo(runner):
 
     assert [j.title for j in search_jobs(JobQuery(q="Cantonese")).items] == ["Research Scientist"]
     assert [j.title for j in search_jobs(JobQuery(q="軟件")).items] == ["軟件工程師"]
-    listed = search_jobs(JobQuery(expo=SLUG))
+    listed = search_jobs(JobQuery(expos=(SLUG,)))
     # The role that closed on 30 April 2022 is imported but no longer listed.
     assert listed.total == 4
     assert sorted(j.title for j in listed.items) == [
@@ -170,6 +170,21 @@ def test_a_missing_column_is_named(runner):
     assert result.exit_code != 0
     assert f"{jobs}:1: missing columns degree, area" in result.stderr.splitlines()
     assert counts()["Company"] == 0
+
+
+def test_a_column_named_twice_is_refused(runner, tmp_path):
+    source = (DATA / "expo_jobs.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    jobs = tmp_path / "jobs.csv"
+    # A second "Title" column: which of the two a role's title came from would be a guess.
+    jobs.write_text(source[0].rstrip("\r\n") + ",Title\r\n" +
+                    "".join(line.rstrip("\r\n") + ",Other\r\n" for line in source[1:]),
+                    encoding="utf-8")
+
+    result = import_expo(runner, jobs=jobs)
+
+    assert result.exit_code != 0
+    assert f"{jobs}:1: column title named twice" in result.stderr.splitlines()
+    assert counts()["Job"] == 0
 
 
 def test_bad_expo_dates_are_refused(runner):

@@ -100,7 +100,7 @@ def test_expo_filter_keeps_roles_of_companies_with_a_booth(make):
     make.job(title="At the expo", company=exhibitor)
     make.job(title="Not at the expo", company=other)
     expo = make.expo(companies=[exhibitor])
-    assert titles(search_jobs(JobQuery(expo=expo.slug))) == ["At the expo"]
+    assert titles(search_jobs(JobQuery(expos=(expo.slug,)))) == ["At the expo"]
 
 
 def test_a_search_by_expo_follows_booths_added_and_removed_since_it_was_cached(make):
@@ -110,14 +110,15 @@ def test_a_search_by_expo_follows_booths_added_and_removed_since_it_was_cached(m
     make.job(title="At the expo", company=exhibitor)
     make.job(title="Joins later", company=latecomer)
     expo = make.expo(companies=[exhibitor])
-    assert titles(search_jobs(JobQuery(expo=expo.slug))) == ["At the expo"]
+    assert titles(search_jobs(JobQuery(expos=(expo.slug,)))) == ["At the expo"]
     booth = Booth(expo=expo, company=latecomer)
     db.session.add(booth)
     db.session.commit()
-    assert sorted(titles(search_jobs(JobQuery(expo=expo.slug)))) == ["At the expo", "Joins later"]
+    listed = titles(search_jobs(JobQuery(expos=(expo.slug,))))
+    assert sorted(listed) == ["At the expo", "Joins later"]
     db.session.delete(booth)
     db.session.commit()
-    assert titles(search_jobs(JobQuery(expo=expo.slug))) == ["At the expo"]
+    assert titles(search_jobs(JobQuery(expos=(expo.slug,)))) == ["At the expo"]
 
 
 def test_sorting_by_newest_salary_and_relevance(make):
