@@ -9,22 +9,29 @@ export FLASK_APP := careerexpo
 
 .PHONY: run test lint install db bench messages clean
 
+# The Chinese catalogues, compiled for the app to read whenever their text changes.
+CATALOGUES := $(wildcard careerexpo/translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) $(COMPILED)
+
+%.mo: %.po | $(STAMP)
+	$(BIN)/pybabel -q compile -i $< -o $@
 
 # Development server on the embedded SQLite database, with the demo expo on first run.
 run: export CAREEREXPO_ENV ?= development
-run: $(STAMP)
+run: $(STAMP) $(COMPILED)
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed-demo --if-empty
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -36,9 +43,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/stats.py
 	$(BIN)/python bench/chat.py
 
-# Extract every gettext string into careerexpo/translations/messages.pot.
+# Extract every gettext string into careerexpo/translations/messages.pot and carry new
+# and changed ones into each language's catalogue, for translators.
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o careerexpo/translations/messages.pot .
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -o careerexpo/translations/messages.pot .
+	$(BIN)/pybabel -q update -i careerexpo/translations/messages.pot -d careerexpo/translations
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

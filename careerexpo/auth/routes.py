@@ -1,7 +1,6 @@
 import secrets
-from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -9,16 +8,8 @@ from careerexpo.auth import bp, services
 from careerexpo.auth.forms import LoginForm, RegisterForm
 from careerexpo.chat import notify
 from careerexpo.core.enums import Role
+from careerexpo.core.urls import safe_next
 from careerexpo.extensions import limiter
-
-
-def _safe_next(default: str) -> str:
-    """Only same-site paths, so a crafted link cannot bounce users to another site."""
-    target = request.args.get("next", "")
-    parts = urlsplit(target)
-    if target.startswith("/") and not target.startswith("//") and not parts.netloc:
-        return target
-    return default
 
 
 def _home_for(user) -> str:
@@ -64,7 +55,7 @@ def login():
     if form.validate_on_submit():
         _sign_in(form.user, remember=form.remember.data)
         flash(_("Signed in."), "success")
-        return redirect(_safe_next(_home_for(form.user)))
+        return redirect(safe_next(_home_for(form.user)))
     return render_template("auth/login.html", form=form)
 
 

@@ -6,7 +6,7 @@ Every date and time is shown in Asia/Hong_Kong whatever the server's clock says.
 from functools import cache
 
 from babel import Locale
-from flask import Flask, current_app, g, has_app_context, has_request_context, request
+from flask import Flask, current_app, g, has_app_context, has_request_context, request, url_for
 from flask_babel import format_number, get_locale, get_translations
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -15,6 +15,9 @@ from careerexpo.extensions import babel
 
 # The template variable holding the catalogue a page is rendered with.
 TRANSLATIONS = "_translations"
+LANGUAGE_COOKIE = "lang"
+# Each language is offered in its own words, whatever the page's language.
+LANGUAGE_NAMES = {"en": "English", "zh_Hant_HK": "繁體中文", "zh_Hans_CN": "简体中文"}
 
 
 def select_locale() -> str | None:
@@ -22,7 +25,7 @@ def select_locale() -> str | None:
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     supported = current_app.config["LANGUAGES"]
-    wanted = request.args.get("lang") or request.cookies.get("lang")
+    wanted = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
     if wanted in supported:
         return wanted
     return request.accept_languages.best_match(supported) or "en"
@@ -91,6 +94,28 @@ def template_ngettext(context, singular: str, plural: str, num: int, /, **variab
     return _format(context, _catalogue(context).ungettext(singular, plural, num), variables)
 
 
+def language_tag(code: str) -> str:
+    """``zh_Hant_HK`` as HTML's ``lang`` attribute writes it: ``zh-Hant-HK``."""
+    return code.replace("_", "-")
+
+
+def language_choices() -> list[dict]:
+    """The languages on offer, each with a link that switches to it and comes back here."""
+    current = str(get_locale() or "en")
+    here = request.full_path.rstrip("?")
+    return [{"code": code, "name": LANGUAGE_NAMES.get(code, code), "tag": language_tag(code),
+             "current": code == current,
+             "href": url_for("main.choose_language", code=code, next=here)}
+            for code in current_app.config["LANGUAGES"]]
+
+
+def remember_language(response, code: str):
+    """Keeps the visitor's choice for a year (a preference, not a secret)."""
+    response.set_cookie(LANGUAGE_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax",
+                        secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True)
+    return response
+
+
 def _page_catalogue() -> dict:
     return {TRANSLATIONS: catalogue()}
 
@@ -102,4 +127,4 @@ def init_app(app: Flask) -> None:
     # takes a third off a job page's rendering.
     app.context_processor(_page_catalogue)
     app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext,
-                                 ngettext=template_ngettext)
+                                 ngettext=template_ngettext, language_choices=language_choices)

@@ -4,12 +4,12 @@ import os
 from datetime import date, datetime
 
 from flask import Flask, current_app, request, url_for
-from flask_babel import format_date, format_datetime
+from flask_babel import format_date, format_datetime, get_locale
 from jinja2 import FileSystemBytecodeCache
 
 from careerexpo.core import enums
 from careerexpo.core.hktime import to_hk
-from careerexpo.core.i18n import translate, whole_number
+from careerexpo.core.i18n import language_tag, translate, whole_number
 
 
 def hk_datetime(value: datetime | None, fmt: str = "medium") -> str:
@@ -43,9 +43,7 @@ def url_with(**changes) -> str:
 
 
 def current_locale_tag() -> str:
-    from flask_babel import get_locale
-
-    return str(get_locale() or "en").replace("_", "-")
+    return language_tag(str(get_locale() or "en"))
 
 
 def facet_title(name: str) -> str:

@@ -1,8 +1,10 @@
 import sqlalchemy as sa
-from flask import render_template
+from flask import abort, current_app, redirect, render_template, url_for
 
 from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.enums import Area
+from careerexpo.core.i18n import remember_language
+from careerexpo.core.urls import safe_next
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import JobQuery, listed_condition, search_jobs
@@ -24,3 +26,15 @@ def index():
 def health():
     """A trivial route for load balancers (and the page benchmark's baseline)."""
     return {"status": "ok"}
+
+
+@bp.route("/language/<code>")
+def choose_language(code: str):
+    """Remembers the visitor's language and goes back to the page they were reading.
+
+    A plain link rather than a form: choosing a language changes nothing anyone could
+    abuse, and pages served from the visitors' cache carry no per-visitor token.
+    """
+    if code not in current_app.config["LANGUAGES"]:
+        abort(404)
+    return remember_language(redirect(safe_next(url_for("main.index"))), code)

@@ -89,3 +89,37 @@ def test_counts_are_grouped_the_way_the_locale_writes_them(app):
     assert _thousands_separator("de_DE") == "."
     # Grouped otherwise (12,34,567): left to Babel.
     assert _thousands_separator("hi_IN") is None
+
+
+def test_a_visitor_switches_language_from_any_page_and_it_sticks(zh_app):
+    role = job(title="Robotics Engineer")
+    client = zh_app.test_client()
+    with zh_app.app_context():
+        english = client.get(f"/jobs/{role.id}").get_data(as_text=True)
+    assert '<span lang="en" aria-current="true">English</span>' in english
+    link = re.search(r'<a href="([^"]+)" lang="zh-Hant-HK" hreflang="zh-Hant-HK">繁體中文</a>',
+                     english).group(1).replace("&amp;", "&")
+
+    with zh_app.app_context():
+        switched = client.get(link)
+    assert switched.status_code == 302
+    assert switched.headers["Location"] == f"/jobs/{role.id}"
+    with zh_app.app_context():
+        chinese = client.get(f"/jobs/{role.id}").get_data(as_text=True)
+    assert '<html lang="zh-Hant-HK">' in chinese and "搵工" in chinese
+    assert '<span lang="zh-Hant-HK" aria-current="true">繁體中文</span>' in chinese
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "/\\evil.example/",
+                                    "https://evil.example/", "javascript:alert(1)"])
+def test_the_language_link_never_leads_off_site(client, target):
+    response = client.get("/language/zh_Hans_CN", query_string={"next": target})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    assert "lang=zh_Hans_CN" in response.headers["Set-Cookie"]
+
+
+def test_an_unknown_language_is_not_found(client):
+    response = client.get("/language/klingon?next=/jobs")
+    assert response.status_code == 404
+    assert "Set-Cookie" not in response.headers or "lang=" not in response.headers["Set-Cookie"]
