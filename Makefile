@@ -46,7 +46,8 @@ bench: $(STAMP)
 # Extract every gettext string into careerexpo/translations/messages.pot and carry new
 # and changed ones into each language's catalogue, for translators.
 messages: $(STAMP)
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l -o careerexpo/translations/messages.pot .
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l --project=CareerExpo --version=1.0 \
+		--copyright-holder="CareerExpo contributors" -o careerexpo/translations/messages.pot .
 	$(BIN)/pybabel -q update -i careerexpo/translations/messages.pot -d careerexpo/translations
 
 clean:

@@ -3,9 +3,10 @@
 Every date and time is shown in Asia/Hong_Kong whatever the server's clock says.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from flask import Flask, current_app, g, has_app_context, has_request_context, request, url_for
 from flask_babel import format_number, get_locale, get_translations
 from jinja2 import pass_context
@@ -24,11 +25,39 @@ def select_locale() -> str | None:
     """The ?lang= or cookie choice, else the browser's best match; English by default."""
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
-    supported = current_app.config["LANGUAGES"]
+    supported = tuple(current_app.config["LANGUAGES"])
     wanted = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
     if wanted in supported:
         return wanted
-    return request.accept_languages.best_match(supported) or "en"
+    for tag, _quality in request.accept_languages:  # best first
+        found = _offered_for(tag, supported)
+        if found:
+            return found
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+@lru_cache(maxsize=512)
+def _offered_for(tag: str, supported: tuple[str, ...]) -> str | None:
+    """The supported locale in the language and script of a browser's tag: zh-TW and
+    zh-HK read Traditional, zh-CN, zh-SG and plain zh Simplified (as CLDR's likely
+    subtags say), en-GB English. Matching on the language alone would give every
+    Chinese reader whichever Chinese is listed first."""
+    try:
+        wanted = Locale.parse(tag.replace("_", "-"), sep="-")
+    except (ValueError, UnknownLocaleError):
+        return None
+    script = wanted.script or _likely_script(wanted.language)
+    for code in supported:
+        offered = Locale.parse(code)
+        if offered.language == wanted.language and (
+                not offered.script or not script or offered.script == script):
+            return code
+    return None
+
+
+def _likely_script(language: str) -> str | None:
+    likely = get_global("likely_subtags").get(language)
+    return Locale.parse(likely).script if likely else None
 
 
 def catalogue():

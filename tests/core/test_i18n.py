@@ -123,3 +123,22 @@ def test_an_unknown_language_is_not_found(client):
     response = client.get("/language/klingon?next=/jobs")
     assert response.status_code == 404
     assert "Set-Cookie" not in response.headers or "lang=" not in response.headers["Set-Cookie"]
+
+
+@pytest.mark.parametrize("accept, chosen", [
+    ("zh-HK,zh;q=0.8", "zh_Hant_HK"),
+    ("zh-TW", "zh_Hant_HK"),
+    ("zh-Hant", "zh_Hant_HK"),
+    ("zh-CN,zh;q=0.9,en;q=0.8", "zh_Hans_CN"),
+    ("zh-SG", "zh_Hans_CN"),
+    ("zh", "zh_Hans_CN"),
+    ("en-GB,en;q=0.9", "en"),
+    ("fr-FR,fr;q=0.9,zh-TW;q=0.5", "zh_Hant_HK"),
+    ("fr, de", "en"),
+    ("x-klingon, ;;;, *", "en"),
+])
+def test_the_browser_language_picks_the_chinese_script_its_reader_reads(app, accept, chosen):
+    from careerexpo.core.i18n import select_locale
+
+    with app.test_request_context("/", headers={"Accept-Language": accept}):
+        assert select_locale() == chosen
