@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from careerexpo import create_app
-from careerexpo.extensions import db
+from careerexpo.extensions import babel, db
 from tests import factories
 from tests.services import IN_CI, postgres_url_or_skip  # noqa: F401
 
@@ -64,6 +64,9 @@ def app_on_fresh_database(database_template, tmp_path, **settings):
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=uri, CV_FOLDER=str(tmp_path / "cvs"),
                      **settings)
     with app.app_context():
+        # Flask-Babel keeps loaded catalogues per process, not per app: a test app reading
+        # catalogues from elsewhere must not see another app's.
+        babel.domain_instance.cache.clear()
         if ON_POSTGRES:
             _empty_postgres_tables()
         yield app
