@@ -37,6 +37,7 @@ def register_extensions(app: Flask) -> None:
 
     # Set up the ORM's mappers now rather than on the first request, which would pay for it.
     sa_orm.configure_mappers()
+    database.engine_options(app)
     db.init_app(app)
     database.configure_engine(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))

@@ -51,7 +51,8 @@ class Config:
     # Werkzeug's scrypt, salted per password.
     PASSWORD_HASH_METHOD = "scrypt"
 
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Extra create_engine() arguments; core/database.py adds the server-only ones.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
 
     # Uploads: a CV is at most 5 MB; the request may carry a little form data besides.
     MAX_CONTENT_LENGTH = 6 * MB

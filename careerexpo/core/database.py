@@ -54,6 +54,15 @@ def enum_column(enum_cls, **kwargs) -> sa.Enum:
     )
 
 
+def engine_options(app: Flask) -> None:
+    """A database server may drop idle connections, so each is tested (a ``SELECT 1``)
+    before use; an SQLite file cannot, and the test would cost every request a query."""
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        options.setdefault("pool_pre_ping", True)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
 def configure_engine(app: Flask) -> None:
     """SQLite: WAL so readers never wait for a writer, a busy timeout, foreign keys on."""
     with app.app_context():
