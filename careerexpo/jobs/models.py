@@ -55,6 +55,9 @@ class Job(db.Model):
         sa.Index("ix_jobs_expo_figures", "company_id", "state", "level", "degree", "region",
                  "area", "function", "open_to_overseas"),
         sa.Index("ix_jobs_state_salary", "state", "salary_max"),
+        # Covers what a search without text filters and counts on (jobs/search.py).
+        sa.Index("ix_jobs_listed_facets", "state", "level", "region", "degree", "area",
+                 "function", "employment_type", "open_to_overseas", "closes_at"),
         sa.Index("ix_jobs_level", "level"),
         sa.Index("ix_jobs_degree", "degree"),
         sa.Index("ix_jobs_region", "region"),
