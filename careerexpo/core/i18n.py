@@ -1,6 +1,8 @@
-"""Locale and timezone: English first, Traditional and Simplified Chinese to follow.
+"""Locale and timezone: English, Traditional Chinese (Hong Kong) and Simplified Chinese.
 
-Every date and time is shown in Asia/Hong_Kong whatever the server's clock says.
+The locale comes from ``?lang=``, then the footer's choice (a cookie), then the
+browser's languages. Every date and time is shown in Asia/Hong_Kong whatever the
+server's clock says.
 """
 
 from functools import cache, lru_cache
