@@ -16,8 +16,6 @@ from markupsafe import Markup
 
 from careerexpo.extensions import babel
 
-# The template variable holding the catalogue a page is rendered with.
-TRANSLATIONS = "_translations"
 LANGUAGE_COOKIE = "lang"
 # Each language is offered in its own words, whatever the page's language.
 LANGUAGE_NAMES = {"en": "English", "zh_Hant_HK": "繁體中文", "zh_Hans_CN": "简体中文"}
@@ -62,15 +60,24 @@ def _likely_script(language: str) -> str | None:
     return Locale.parse(likely).script if likely else None
 
 
-def catalogue():
-    """The catalogue of the request's locale, looked up once per request (Flask-Babel
-    looks it up again, a dozen context lookups, for every string)."""
+_UNSET = object()
+
+
+def _once_per_request(name: str, compute):
+    """``compute()``, kept for the rest of the request (the app context outside one)."""
     if not has_app_context():
-        return get_translations()
-    found = g.get("_catalogue")
-    if found is None:
-        found = g._catalogue = get_translations()
+        return compute()
+    found = g.get(name, _UNSET)
+    if found is _UNSET:
+        found = compute()
+        setattr(g, name, found)
     return found
+
+
+def catalogue():
+    """The catalogue of the request's locale, looked up once per request: Flask-Babel
+    looks it up again, a dozen context lookups, for every string, and a page has dozens."""
+    return _once_per_request("_catalogue", get_translations)
 
 
 def translate(message: str) -> str:
@@ -91,20 +98,11 @@ def whole_number(value) -> str:
     """A count written the locale's way ("1,536"); a search page writes sixty of them, and
     Babel's general number patterns cost more than the rest of the page's arithmetic."""
     if type(value) is int:
-        found = g.get("_separator", False) if has_app_context() else False
-        if found is False:
-            found = _thousands_separator(str(get_locale() or "en"))
-            if has_app_context():
-                g._separator = found
-        if found is not None:
-            return f"{value:,}".replace(",", found)
+        separator = _once_per_request(
+            "_separator", lambda: _thousands_separator(str(get_locale() or "en")))
+        if separator is not None:
+            return f"{value:,}".replace(",", separator)
     return format_number(value)
-
-
-def _catalogue(context):
-    # Macros imported without the page's context find no catalogue there.
-    translations = context.get(TRANSLATIONS)
-    return translations if translations is not None else catalogue()
 
 
 def _format(context, text: str, variables: dict) -> str:
@@ -116,13 +114,13 @@ def _format(context, text: str, variables: dict) -> str:
 
 @pass_context
 def template_gettext(context, string: str, /, **variables) -> str:
-    return _format(context, _catalogue(context).ugettext(string), variables)
+    return _format(context, catalogue().ugettext(string), variables)
 
 
 @pass_context
 def template_ngettext(context, singular: str, plural: str, num: int, /, **variables) -> str:
     variables.setdefault("num", num)
-    return _format(context, _catalogue(context).ungettext(singular, plural, num), variables)
+    return _format(context, catalogue().ungettext(singular, plural, num), variables)
 
 
 def language_tag(code: str) -> str:
@@ -147,15 +145,9 @@ def remember_language(response, code: str):
     return response
 
 
-def _page_catalogue() -> dict:
-    return {TRANSLATIONS: catalogue()}
-
-
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
-    # Flask-Babel's template gettext looks the request's catalogue up again for every
-    # string; a page has dozens, so the page's is handed to the template instead, which
-    # takes a third off a job page's rendering.
-    app.context_processor(_page_catalogue)
+    # Flask-Babel's own template gettext looks the catalogue up for every string; these
+    # use the request's, looked up once (a third off a job page's rendering).
     app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext,
                                  ngettext=template_ngettext, language_choices=language_choices)
