@@ -157,6 +157,11 @@ def _option_day(option: str, text: str, problems: list[Problem]) -> date | None:
         return None
 
 
+def _columns(names: list[str]) -> str:
+    """"column title" or "columns degree, area", as a problem names them."""
+    return ("columns " if len(names) > 1 else "column ") + ", ".join(names)
+
+
 def _records(path: str, columns: tuple[str, ...], problems: list[Problem]):
     """The file's non-blank rows as ``(line, {column: text})``; problems go to the list."""
     with open(path, "rb") as f:
@@ -176,13 +181,11 @@ def _records(path: str, columns: tuple[str, ...], problems: list[Problem]):
                 twice = sorted({c for c in header if c and header.count(c) > 1})
                 if twice:
                     # Which of the two a value came from would be a guess.
-                    problems.append(Problem(f"{path}:1", "column" + (
-                        "s " if len(twice) > 1 else " ") + ", ".join(twice) + " named twice"))
+                    problems.append(Problem(f"{path}:1", f"{_columns(twice)} named twice"))
                     return []
                 missing = [c for c in columns if c not in header]
                 if missing:
-                    problems.append(Problem(f"{path}:1", "missing column" + (
-                        "s " if len(missing) > 1 else " ") + ", ".join(missing)))
+                    problems.append(Problem(f"{path}:1", f"missing {_columns(missing)}"))
                     return []
             elif any(c.strip() for c in cells):
                 if len(cells) > len(header):
