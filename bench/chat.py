@@ -257,7 +257,8 @@ def seed(database_url: str, clients: int) -> tuple[int, list[str]]:
     if uri.startswith("postgresql://"):
         uri = "postgresql+psycopg://" + uri[len("postgresql://"):]
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=uri, REDIS_URL=None,
-                     RATELIMIT_STORAGE_URI="memory://", CACHE_TYPE="SimpleCache")
+                     RATELIMIT_STORAGE_URI="memory://",
+                     CACHE_TYPE="careerexpo.core.memory_cache.MemoryCache")
     with app.app_context():
         hashed = generate_password_hash(PASSWORD, method=app.config["PASSWORD_HASH_METHOD"])
         company = Company(name="Bench Robotics", website="https://robotics.example",

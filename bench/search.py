@@ -19,7 +19,7 @@ Every backend is timed twice. "uncached" turns the search cache off
 (``SEARCH_CACHE_SECONDS=0``): each search costs what the first of its kind since
 the jobs last changed costs. "cached" leaves it on: the warm-up runs each search
 once, so every timed run is a repeat, answered from the cache (the app's
-SimpleCache here; Redis in a multi-process deployment) plus one query for the
+in-process cache here; Redis in a multi-process deployment) plus one query for the
 page's rows. How often a real search is a repeat depends on the traffic.
 
 Targets, on SQLite at 100,000 roles: selective p50 within 5x of by-id p50, broad

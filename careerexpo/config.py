@@ -81,6 +81,8 @@ class Config:
     # Search results (counts and pages) are kept this long per jobs generation (jobs/search.py).
     SEARCH_CACHE_SECONDS = 60
     CACHE_DEFAULT_TIMEOUT = 60
+    # Entries each process keeps when there is no Redis (pages are 5-30 KB each).
+    CACHE_THRESHOLD = 2000
     CACHE_KEY_PREFIX = "careerexpo:"
 
     # Flood control per user in live chat; booth staff answer many people at once.
@@ -115,7 +117,8 @@ class Config:
             "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
             "RATELIMIT_STORAGE_URI": redis_url or "memory://",
             # Redis shares the cache between processes; alone, each process keeps its own.
-            "CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
+            "CACHE_TYPE": ("RedisCache" if redis_url
+                           else "careerexpo.core.memory_cache.MemoryCache"),
             "CACHE_REDIS_URL": redis_url,
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
             "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or os.path.join(instance_path, "uploads"),
