@@ -106,10 +106,11 @@ def whole_number(value) -> str:
 
 
 def _format(context, text: str, variables: dict) -> str:
-    # As Jinja's own newstyle gettext: escaped, and always a format string.
+    # As Jinja's own newstyle gettext: escaped, and always a format string. Most strings
+    # have no placeholder and no "%%", and formatting those would change nothing.
     if context.eval_ctx.autoescape:
         text = Markup(text)
-    return text % variables
+    return text % variables if variables or "%" in text else text
 
 
 @pass_context

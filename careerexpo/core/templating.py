@@ -2,6 +2,7 @@
 
 import os
 from datetime import date, datetime
+from functools import lru_cache
 
 from flask import Flask, current_app, request, url_for
 from flask_babel import format_date, format_datetime, get_locale
@@ -19,12 +20,15 @@ def hk_datetime(value: datetime | None, fmt: str = "medium") -> str:
 def hk_date(value: datetime | date | None, fmt: str = "medium") -> str:
     if value is None:
         return ""
-    return format_date(value if isinstance(value, date) and not isinstance(value, datetime)
-                       else _to_hk(value), fmt)
+    day = to_hk(value).date() if isinstance(value, datetime) else value
+    return _written_date(day, fmt, str(get_locale() or "en"))
 
 
-def _to_hk(value: datetime):
-    return to_hk(value).date()
+@lru_cache(maxsize=4096)
+def _written_date(day: date, fmt: str, _locale: str) -> str:
+    # A list of roles shows the same few posting days over and over; Babel's formatting
+    # costs more than the rest of a role's card. The locale is part of the key.
+    return format_date(day, fmt)
 
 
 def hkd(value: int | None) -> str:

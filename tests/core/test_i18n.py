@@ -1,6 +1,7 @@
 """Pages speak the visitor's language once a catalogue for it is installed."""
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -77,6 +78,26 @@ def test_labels_and_form_choices_follow_the_language_of_each_request(zh_app):
         with zh_app.app_context():
             form = client.get(f"/employer/jobs/new?lang={lang}").get_data(as_text=True)
         assert f'<option value="entry">{label}</option>' in form
+
+
+def test_dates_are_written_each_languages_way_in_hong_kong_time(zh_app):
+    from careerexpo.extensions import db
+
+    role = job(title="Robotics Engineer")
+    role.posted_at = datetime(2026, 3, 31, 20, 0, tzinfo=UTC)  # 1 April in Hong Kong
+    db.session.commit()
+    for lang, written in (("en", "Apr 1, 2026"), ("zh_Hant_HK", "2026年4月1日"),
+                          ("en", "Apr 1, 2026")):
+        assert written in page(zh_app, f"/jobs?q=robotics&lang={lang}")
+
+
+def test_a_string_without_placeholders_is_shown_as_written(app):
+    from flask import render_template_string
+
+    with app.test_request_context("/"):
+        assert render_template_string("{{ _('R&D <labs>') }}") == "R&D <labs>"
+        assert render_template_string("{{ _('Up 5%% (was 4%%)') }}") == "Up 5% (was 4%)"
+        assert render_template_string("{{ _('%(n)s%%', n=70) }}") == "70%"
 
 
 def test_counts_are_grouped_the_way_the_locale_writes_them(app):
