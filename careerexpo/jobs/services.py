@@ -60,7 +60,8 @@ class JobRow:
 
 
 def company_jobs(employer: User, state: JobState | None = None) -> list[JobRow]:
-    """The company's roles, newest first, with applicant counts from one GROUP BY."""
+    """The company's roles, the most recently posted first (a draft by when it was
+    begun), with applicant counts from one GROUP BY."""
     counts = (
         sa.select(
             Application.job_id,
@@ -74,7 +75,7 @@ def company_jobs(employer: User, state: JobState | None = None) -> list[JobRow]:
         sa.select(Job, sa.func.coalesce(counts.c.n, 0), sa.func.coalesce(counts.c.new, 0))
         .outerjoin(counts, counts.c.job_id == Job.id)
         .where(Job.company_id == employer.company_id)
-        .order_by(Job.created_at.desc(), Job.id.desc())
+        .order_by(sa.func.coalesce(Job.posted_at, Job.created_at).desc(), Job.id.desc())
     )
     if state is not None:
         stmt = stmt.where(Job.state == state)

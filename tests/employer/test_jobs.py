@@ -109,3 +109,16 @@ def test_the_list_counts_applicants_per_role(client, auth, make):
 
 
 
+
+
+def test_the_list_shows_the_most_recently_posted_roles_first(client, auth, make):
+    employer = make.employer()
+    # Entered in a different order from their posting, as an import may do.
+    make.job(company=employer.company, title="Posted two days ago", posted_ago=timedelta(days=2))
+    make.job(company=employer.company, title="Posted last month", posted_ago=timedelta(days=30))
+    make.job(company=employer.company, title="Draft in progress", state=JobState.DRAFT)
+    auth.login(employer)
+    page = client.get("/employer/jobs").get_data(as_text=True)
+    order = [page.index(title) for title in
+             ("Draft in progress", "Posted two days ago", "Posted last month")]
+    assert order == sorted(order)
