@@ -20,6 +20,7 @@ from careerexpo.core.database import refresh_statistics
 from careerexpo.core.enums import JobState, Programme, Role
 from careerexpo.core.hktime import HONG_KONG, end_of_day_hk, today_hk
 from careerexpo.expos import demo_data as vocab
+from careerexpo.expos.demo_applicants import add_demo_pipelines
 from careerexpo.expos.demo_booths import dress_booths
 from careerexpo.expos.models import Booth, Expo
 from careerexpo.extensions import db
@@ -96,6 +97,7 @@ class DemoResult:
     companies: int
     jobs: int
     accounts: list[str] = field(default_factory=list)
+    applications: int = 0
 
 
 def database_is_empty() -> bool:
@@ -298,16 +300,26 @@ def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], progress) -> Demo
     db.session.flush()  # one flush: the search index follows it in batches
     progress("search index updated")
     result = DemoResult(DEMO_SLUG, len(companies), len(jobs))
+    made = {}
     for role, company in ((Role.ORGANISER, None), (Role.CANDIDATE, None),
                           (Role.EMPLOYER, companies[0])):
         email = f"{role.value}@demo.careerexpo.hk"
         try:
-            create_user(email, DEMO_PASSWORD, role, f"Demo {role.value.title()}", company)
+            made[role] = create_user(email, DEMO_PASSWORD, role, f"Demo {role.value.title()}",
+                                     company)
         except AccountError:
             result.accounts.append(f"{email} already exists; its password is unchanged")
             continue
         result.accounts.append(f"{email} ({role.value}" + (f" of {company.name})" if company
                                                           else ")"))
+    if Role.CANDIDATE in made and Role.EMPLOYER in made:
+        own = [j for j in jobs if j.company is companies[0]]
+        others = [j for j in jobs if j.company is not companies[0]]
+        result.applications = add_demo_pipelines(
+            random.Random(SEED), made[Role.EMPLOYER], made[Role.CANDIDATE], own, others,
+            DEMO_PASSWORD)
+        progress(f"applications: {result.applications} (applicants for {companies[0].name}, "
+                 "and the demo candidate's own)")
     return result
 
 

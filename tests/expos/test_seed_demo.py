@@ -5,6 +5,7 @@ made them, and held to the bands of the 2022 press release ("70%+" and so on).
 """
 
 import random
+import re
 from datetime import date
 
 import sqlalchemy as sa
@@ -140,3 +141,32 @@ def test_if_empty_loads_an_empty_database(runner):
 
     assert result.exit_code == 0, result.output
     assert (job_count(), expo_companies()) == (60, 10)
+
+
+def test_the_demo_has_applicants_to_review_and_applications_to_follow(runner, client, auth):
+    result = runner.invoke(args=["seed-demo", "--jobs", "200", "--companies", "20"])
+    assert result.exit_code == 0, result.output
+    assert "applications: 15" in result.output
+
+    employer = db.session.scalar(sa.select(User).where(User.email == "employer@demo.careerexpo.hk"))
+    auth.login(employer, password=demo.DEMO_PASSWORD)
+    listing = client.get("/employer/jobs").get_data(as_text=True)
+    counts = [int(n) for n in re.findall(r'/applications">(\d+)</a>', listing)]
+    assert sum(counts) == 12 and len([n for n in counts if n]) == 4
+
+    job_id = int(re.search(r'/employer/jobs/(\d+)/applications">[1-9]', listing).group(1))
+    page = client.get(f"/employer/jobs/{job_id}/applications").get_data(as_text=True)
+    cv_link = re.search(r'href="(/employer/applications/\d+/cv)"', page).group(1)
+    with client.get(cv_link) as cv:
+        assert cv.status_code == 200 and cv.mimetype == "application/pdf"
+        assert b"Skills:" in cv.data
+    auth.logout()
+
+    candidate = db.session.scalar(
+        sa.select(User).where(User.email == "candidate@demo.careerexpo.hk"))
+    auth.login(candidate, password=demo.DEMO_PASSWORD)
+    mine = client.get("/me/applications").get_data(as_text=True)
+    for status in ("Interview", "Submitted", "Rejected"):
+        assert status in mine
+    saved = client.get("/me/saved").get_data(as_text=True)
+    assert saved.count('class="job-card"') == 2
