@@ -13,8 +13,11 @@ from careerexpo.extensions import limiter
 
 
 def _home_for(user) -> str:
+    """Where a user's work is: their roles, their expos, or the jobs."""
     if user.is_employer:
         return url_for("employer.jobs")
+    if user.is_organiser:
+        return url_for("expos.index")
     return url_for("jobs.search")
 
 

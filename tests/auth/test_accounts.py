@@ -80,6 +80,14 @@ def test_sign_in_returns_to_the_page_asked_for_but_never_off_site(client, make):
     assert "evil.example" not in away.headers["Location"]
 
 
+def test_each_kind_of_user_lands_where_their_work_is(client, make):
+    for user, home in ((make.candidate(), "/jobs"), (make.employer(), "/employer/jobs"),
+                       (make.organiser(), "/expos")):
+        landed = client.post("/auth/login", data={"email": user.email, "password": PASSWORD})
+        assert landed.headers["Location"] == home
+        client.post("/auth/logout")
+
+
 def test_sign_out_ends_the_session(client, auth, make):
     auth.login(make.candidate())
     auth.logout()

@@ -21,6 +21,17 @@ def test_expos_are_listed_as_live_upcoming_and_past(client, make):
         "Old Expo")
 
 
+def test_each_listed_expo_links_its_key_figures_and_organisers_its_editing(client, auth, make):
+    expo = make.expo(name="Spring Expo")
+    figures = f'href="/expos/{expo.slug}/stats"'
+    edit = f'href="/expos/{expo.slug}/edit"'
+    page = client.get("/expos").get_data(as_text=True)
+    assert figures in page and edit not in page
+    auth.login(make.organiser())
+    page = client.get("/expos").get_data(as_text=True)
+    assert figures in page and edit in page
+
+
 def test_the_hall_shows_booths_with_their_open_roles_and_filters(client, make):
     biotech = make.company(name="Helix Bio", programme="innohk")
     robots = make.company(name="Arm Robotics")
