@@ -14,7 +14,7 @@ from careerexpo.core.i18n import language_tag, translate, whole_number
 
 
 def hk_datetime(value: datetime | None, fmt: str = "medium") -> str:
-    return format_datetime(value, fmt) if value else ""
+    return _written_time(value, fmt, str(get_locale() or "en")) if value else ""
 
 
 def hk_date(value: datetime | date | None, fmt: str = "medium") -> str:
@@ -24,11 +24,17 @@ def hk_date(value: datetime | date | None, fmt: str = "medium") -> str:
     return _written_date(day, fmt, str(get_locale() or "en"))
 
 
+# Pages show the same few days over and over (postings of a day, closing at the end of
+# a day), and Babel's formatting costs more than the rest of a role's card. The locale
+# is part of each key; the timezone is always Hong Kong's.
 @lru_cache(maxsize=4096)
 def _written_date(day: date, fmt: str, _locale: str) -> str:
-    # A list of roles shows the same few posting days over and over; Babel's formatting
-    # costs more than the rest of a role's card. The locale is part of the key.
     return format_date(day, fmt)
+
+
+@lru_cache(maxsize=4096)
+def _written_time(moment: datetime, fmt: str, _locale: str) -> str:
+    return format_datetime(moment, fmt)
 
 
 def hkd(value: int | None) -> str:

@@ -36,11 +36,14 @@ def get_listed_job(job_id: int) -> Job | None:
     return db.session.scalar(sa.select(Job).where(Job.id == job_id, listed_condition()))
 
 
+# Built once: a role's page is the most requested page there is, and building the
+# statement (and its cache key) anew cost as much as running it.
+_PUBLIC_JOB = sa.select(Job).where(Job.id == sa.bindparam("job_id"), Job.state != JobState.DRAFT)
+
+
 def get_public_job(job_id: int) -> Job | None:
     """A role anyone may look at: open or closed, never a draft."""
-    return db.session.scalar(
-        sa.select(Job).where(Job.id == job_id, Job.state != JobState.DRAFT)
-    )
+    return db.session.scalar(_PUBLIC_JOB, {"job_id": job_id})
 
 
 def company_job(employer: User, job_id: int) -> Job:
