@@ -22,7 +22,7 @@ from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 
 S = ApplicationStatus
-# Each an applicant's path so far: every step one the pipeline allows.
+# Where each applicant has got to, step by step; each step a move the pipeline allows.
 PATHS = [
     [S.SUBMITTED], [S.SUBMITTED], [S.SUBMITTED], [S.SUBMITTED, S.REVIEWING],
     [S.SUBMITTED, S.REVIEWING], [S.SUBMITTED, S.REVIEWING, S.INTERVIEW],

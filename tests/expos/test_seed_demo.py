@@ -170,3 +170,17 @@ def test_the_demo_has_applicants_to_review_and_applications_to_follow(runner, cl
         assert status in mine
     saved = client.get("/me/saved").get_data(as_text=True)
     assert saved.count('class="job-card"') == 2
+
+
+def test_every_demo_application_got_where_it_is_by_moves_the_pipeline_allows():
+    from careerexpo.applications.services import PIPELINE
+    from careerexpo.core.enums import ApplicationStatus
+    from careerexpo.expos.demo_applicants import OWN_PATHS, PATHS
+
+    for path in PATHS + OWN_PATHS:
+        assert path[0] == ApplicationStatus.SUBMITTED
+        for before, after in zip(path, path[1:], strict=False):
+            if after == ApplicationStatus.WITHDRAWN:
+                assert not before.is_final
+            else:
+                assert after in PIPELINE[before], path
