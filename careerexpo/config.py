@@ -81,8 +81,8 @@ class Config:
     # Search results (counts and pages) are kept this long per jobs generation (jobs/search.py).
     SEARCH_CACHE_SECONDS = 60
     CACHE_DEFAULT_TIMEOUT = 60
-    # Entries each process keeps when there is no Redis (pages are 5-30 KB each).
-    CACHE_THRESHOLD = 2000
+    # What each process may keep in its cache when there is no Redis (a page is 5-30 KB).
+    CACHE_MEMORY_BYTES = 32 * MB
     CACHE_KEY_PREFIX = "careerexpo:"
 
     # Flood control per user in live chat; booth staff answer many people at once.

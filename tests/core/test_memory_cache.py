@@ -1,7 +1,7 @@
 """The in-process cache used without Redis: bounded, timed per entry, counters that last."""
 
 from careerexpo.core.caching import GENERATION_KEY
-from careerexpo.core.memory_cache import MemoryCache
+from careerexpo.core.memory_cache import ENTRY_OVERHEAD, MemoryCache
 
 
 class Clock:
@@ -25,13 +25,24 @@ def test_each_entry_expires_after_its_own_timeout():
     assert not cache.has("default") and cache.has("forever")
 
 
-def test_when_full_the_least_recently_used_entry_goes_first():
-    cache = MemoryCache(threshold=3)
+def test_when_full_the_least_recently_used_entries_go_first():
+    page = b"x" * 1000
+    cache = MemoryCache(max_bytes=3 * (1000 + 100 + ENTRY_OVERHEAD))  # room for three pages
     for key in "abc":
-        cache.set(key, key.upper())
-    assert cache.get("a") == "A"  # "b" is now the one least recently used
-    cache.set("d", "D")
-    assert [cache.get(key) for key in "abcd"] == ["A", None, "C", "D"]
+        cache.set(key, page)
+    assert cache.get("a") == page  # "b" is now the one least recently used
+    cache.set("d", page)
+    assert [cache.get(key) is not None for key in "abcd"] == [True, False, True, True]
+    cache.set("e", b"y" * 2000)  # as big as two pages: two go
+    assert [cache.get(key) is not None for key in "acde"] == [False, False, True, True]
+
+
+def test_a_value_bigger_than_the_whole_cache_is_not_kept():
+    cache = MemoryCache(max_bytes=10_000)
+    cache.set("page", "small")
+    assert not cache.set("page", "x" * 20_000)
+    assert cache.get("page") is None  # nor the value it would have replaced
+    assert not cache.add("other", "x" * 20_000) and not cache.has("other")
 
 
 def test_a_counter_keeps_counting_past_the_default_timeout():
@@ -82,4 +93,4 @@ def test_the_app_uses_it_when_no_redis_is_set(app):
         assert app.config["CACHE_TYPE"] == "RedisCache"
     else:
         assert isinstance(cache.cache, MemoryCache)
-        assert cache.cache._entries.maxsize == app.config["CACHE_THRESHOLD"]
+        assert cache.cache._entries.maxsize == app.config["CACHE_MEMORY_BYTES"]
