@@ -10,6 +10,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from careerexpo.applications.models import Application
 from careerexpo.auth.models import User
 from careerexpo.companies.models import Company
 from careerexpo.expos import demo
@@ -184,3 +185,14 @@ def test_every_demo_application_got_where_it_is_by_moves_the_pipeline_allows():
                 assert not before.is_final
             else:
                 assert after in PIPELINE[before], path
+
+
+def test_an_applicant_account_made_before_the_demo_is_left_alone(runner, make):
+    earlier = make.candidate(email="applicant3@demo.careerexpo.hk", name="Someone Else")
+    result = runner.invoke(args=["seed-demo", "--jobs", "200", "--companies", "20"])
+    assert result.exit_code == 0, result.output
+    assert "applications: 14" in result.output
+    db.session.refresh(earlier)
+    assert earlier.name == "Someone Else"
+    assert not db.session.scalars(sa.select(Application).where(
+        Application.candidate_id == earlier.id)).all()
