@@ -111,3 +111,26 @@ def test_an_employer_moves_an_applicant_to_interview_and_keeps_a_private_note(
     expect(applicant).to_contain_text("Interview")
     expect(page.get_by_role("navigation", name="Filter by status")).to_contain_text("Interview (1)")
     assert browser_errors == []
+
+
+def test_a_long_email_wraps_inside_its_column(page: Page, employer, sign_in):
+    from careerexpo.candidates.models import CandidateProfile
+    from careerexpo.extensions import db
+
+    job = factories.job(company=employer.company, title="FPGA Engineer")
+    person = factories.candidate(name="Chan Tai Man",
+                                 email="chan.tai.man.fpga.applications@university.example.edu.hk")
+    db.session.add(CandidateProfile(user_id=person.id, headline="Hardware engineer",
+                                    skills="", preferred_regions=""))
+    db.session.commit()
+    application = factories.application(job, person)
+    sign_in(employer)
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(f"/employer/applications/{application.id}")
+
+    email = page.get_by_role("link", name=person.email).bounding_box()
+    headline = page.get_by_text("Hardware engineer", exact=True).bounding_box()
+    overlap_x = email["x"] + email["width"] > headline["x"]
+    overlap_y = (email["y"] < headline["y"] + headline["height"]
+                 and headline["y"] < email["y"] + email["height"])
+    assert not (overlap_x and overlap_y)
