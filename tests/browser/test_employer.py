@@ -134,3 +134,17 @@ def test_a_long_email_wraps_inside_its_column(page: Page, employer, sign_in):
     overlap_y = (email["y"] < headline["y"] + headline["height"]
                  and headline["y"] < email["y"] + email["height"])
     assert not (overlap_x and overlap_y)
+
+
+def test_on_a_phone_the_roles_table_scrolls_by_itself_not_the_page(page: Page, employer,
+                                                                   sign_in):
+    factories.job(company=employer.company,
+                  title="Principal Research Engineer, Photonic Integrated Circuits")
+    sign_in(employer)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/employer/jobs")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    table = page.get_by_role("region", name=f"{employer.company.name}: roles")
+    assert table.evaluate("el => el.scrollWidth > el.clientWidth")  # its own scrollbar
+    table.focus()  # reachable from the keyboard, so its arrow keys can scroll it
+    expect(table).to_be_focused()
