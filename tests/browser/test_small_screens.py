@@ -1,0 +1,70 @@
+"""On a phone, no page makes its reader scroll sideways to read it."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests import factories
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+# Elements whose right edge passes the window's, but for those inside a box that scrolls
+# by itself (a wide table's).
+OVERFLOWING = """(width) => {
+  const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
+  const inScrollBox = (el) => {
+    for (let up = el.parentElement; up; up = up.parentElement) if (scrolls(up)) return true;
+    return false;
+  };
+  return Array.from(document.querySelectorAll("body *"))
+    .filter((el) => el.getBoundingClientRect().right > width + 1 && !inScrollBox(el))
+    .map((el) => el.tagName.toLowerCase() + (el.className ? "." + el.className : ""));
+}"""
+
+
+@pytest.fixture
+def world(live_server):
+    company = factories.company(name="Hong Kong Science and Technology Parks Photonics Limited")
+    job = factories.job(company=company, title="Principal Research Engineer, Silicon Photonics",
+                        salary_min=60_000, salary_max=95_000, open_to_overseas=True)
+    person = factories.candidate(name="Chan Tai Man",
+                                 email="chan.tai.man.photonics@university.example.edu.hk")
+    cv = factories.cv(person, filename="Chan-Tai-Man-curriculum-vitae-2026-photonics.pdf")
+    from careerexpo.candidates.models import CandidateProfile
+    from careerexpo.extensions import db
+
+    db.session.add(CandidateProfile(user_id=person.id, headline="Photonics researcher",
+                                    skills="Lumerical, Python", preferred_regions="", cv=cv))
+    db.session.commit()
+    application = factories.application(job, person, cv=cv)
+    boss = factories.employer(company=company)
+    return {"job": job, "candidate": person, "employer": boss, "application": application}
+
+
+def test_every_main_page_fits_a_phone(page: Page, world, sign_in):
+    page.set_viewport_size(PHONE)
+    problems = {}
+
+    def check(path: str):
+        page.goto(path)
+        expect(page.get_by_role("main")).to_be_visible()
+        found = page.evaluate(OVERFLOWING, PHONE["width"])
+        if page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
+            found.append("the page scrolls sideways")
+        if found:
+            problems[path] = found
+
+    job, application = world["job"], world["application"]
+    for path in ("/", "/jobs", "/jobs?q=photonics", f"/jobs/{job.id}", "/expos",
+                 "/auth/login", "/auth/register"):
+        check(path)
+    sign_in(world["candidate"])
+    for path in ("/me/applications", "/me/profile", "/me/saved", "/me/alerts"):
+        check(path)
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(world["employer"])
+    for path in ("/employer/jobs", "/employer/jobs/new", f"/employer/jobs/{job.id}/applications",
+                 f"/employer/applications/{application.id}", "/employer/colleagues"):
+        check(path)
+
+    assert problems == {}
