@@ -88,6 +88,9 @@ class Config:
     # Flood control per user in live chat; booth staff answer many people at once.
     CHAT_RATE_LIMIT = "10 per 10 seconds"
     CHAT_STAFF_RATE_LIMIT = "40 per 10 seconds"
+    # Seconds between the server's pings on each chat socket (Engine.IO's pingInterval): a
+    # proxy that closes idle connections sooner than this would cut chats.
+    CHAT_PING_INTERVAL = 25
     # How long a candidate waits in a booth's queue before being offered to leave a message.
     CHAT_QUEUE_PATIENCE_SECONDS = 300
     UPLOAD_MAX_IMAGE_BYTES = 2 * MB

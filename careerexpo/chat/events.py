@@ -66,14 +66,40 @@ def on_disconnect(*_reason):
         notify.presence(room)
 
 
+def _connected() -> bool:
+    return socketio.server.manager.is_connected(request.sid, NAMESPACE)
+
+
+def _gone():
+    return ChatError(_("The connection has closed."))
+
+
 @socketio.on("join", namespace=NAMESPACE)
 @acknowledged
 def on_join(data):
     access = services.room_access(current_user, data.get("room"))
-    join_room(access.name)
-    presence().join(request.sid, access.name, current_user.id, access.is_staff)
+    # Events are handled in parallel: a visitor who opens a booth and leaves at once may
+    # be disconnected, and cleaned up after, before this join runs.
+    if not _connected():
+        raise _gone()
+    rooms = [access.name]
     if access.is_staff and access.conversation is None:
-        join_room(staff_room(access.booth.id))
+        rooms.append(staff_room(access.booth.id))
+    try:
+        for room in rooms:
+            join_room(room)
+    except (ValueError, KeyError):  # gone in the meantime: the manager forgot the socket
+        raise _gone() from None
+    presence().join(request.sid, access.name, current_user.id, access.is_staff)
+    if not _connected():
+        # Gone since the check above, so the disconnect may have cleaned up before this
+        # join: undo it here rather than leave a ghost in the room.
+        for room in rooms:
+            leave_room(room)
+        presence().disconnect(request.sid)
+        notify.presence(access.name)
+        raise _gone()
+    if len(rooms) > 1:
         notify.queue(access.booth, to=request.sid)
     notify.presence(access.name)
     return {"history": services.history(current_user, access.name)}

@@ -26,6 +26,7 @@ def init_app(app: Flask) -> None:
         message_queue=app.config.get("REDIS_URL"),
         # None: only pages served from this same origin may open a socket.
         cors_allowed_origins=origins or None,
+        ping_interval=app.config["CHAT_PING_INTERVAL"],
         logger=False,
         engineio_logger=False,
     )

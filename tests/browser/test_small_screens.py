@@ -38,7 +38,10 @@ def world(live_server):
     db.session.commit()
     application = factories.application(job, person, cv=cv)
     boss = factories.employer(company=company)
-    return {"job": job, "candidate": person, "employer": boss, "application": application}
+    expo = factories.expo(slug="hk-it-career-expo", name="Hong Kong I&T Career Expo",
+                          companies=[company])
+    return {"job": job, "candidate": person, "employer": boss, "application": application,
+            "expo": expo}
 
 
 def test_every_main_page_fits_a_phone(page: Page, world, sign_in):
@@ -46,7 +49,7 @@ def test_every_main_page_fits_a_phone(page: Page, world, sign_in):
     problems = {}
 
     def check(path: str):
-        page.goto(path)
+        assert page.goto(path).ok, path
         expect(page.get_by_role("main")).to_be_visible()
         found = page.evaluate(OVERFLOWING, PHONE["width"])
         if page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
@@ -54,17 +57,21 @@ def test_every_main_page_fits_a_phone(page: Page, world, sign_in):
         if found:
             problems[path] = found
 
-    job, application = world["job"], world["application"]
+    job, application, expo = world["job"], world["application"], world["expo"]
+    booth = expo.booths[0]
     for path in ("/", "/jobs", "/jobs?q=photonics", f"/jobs/{job.id}", "/expos",
-                 "/auth/login", "/auth/register"):
+                 f"/expos/{expo.slug}", f"/expos/{expo.slug}/booths/{booth.id}",
+                 f"/expos/{expo.slug}/stats", "/auth/login", "/auth/register"):
         check(path)
     sign_in(world["candidate"])
-    for path in ("/me/applications", "/me/profile", "/me/saved", "/me/alerts"):
+    for path in ("/me/applications", "/me/profile", "/me/saved", "/me/alerts",
+                 f"/expos/{expo.slug}/booths/{booth.id}"):
         check(path)
     page.get_by_role("button", name="Sign out").click()
     sign_in(world["employer"])
     for path in ("/employer/jobs", "/employer/jobs/new", f"/employer/jobs/{job.id}/applications",
-                 f"/employer/applications/{application.id}", "/employer/colleagues"):
+                 f"/employer/applications/{application.id}", "/employer/colleagues",
+                 f"/expos/{expo.slug}/booths/{booth.id}/console"):
         check(path)
 
     assert problems == {}

@@ -1,6 +1,7 @@
 """The /chat protocol of DOMAIN.md, spoken by real python-socketio clients to a live server."""
 
 import sqlite3
+import time
 
 import pytest
 import socketio
@@ -179,6 +180,22 @@ def test_presence_counts_visitors_and_staff_in_the_lobby(connect, booth):
     a.wait_for("presence", lambda p: p["staff_online"] == 1 and p["visitors"] == 1)
     staff.close()
     a.wait_for("presence", lambda p: p["staff_online"] == 0)
+
+
+# A long-polling client's disconnect can wait for the server's next ping to end its poll.
+@pytest.mark.app_config(CHAT_PING_INTERVAL=1)
+def test_a_socket_closed_before_its_join_is_handled_leaves_no_ghost_visitor(connect, booth):
+    # A visitor who opens a booth and leaves at once: the join and the disconnect reach
+    # the server together and are handled in parallel.
+    hasty = factories.candidate()
+    for _ in range(15):
+        client = connect(hasty)
+        client.sio.emit("join", {"room": booth.room}, namespace=NAMESPACE)
+        client.sio.disconnect()
+    time.sleep(0.5)
+    watcher = connect(factories.candidate())
+    assert watcher.call("join", {"room": booth.room})["ok"]
+    assert watcher.wait_for("presence", lambda p: p["room"] == booth.room)["visitors"] == 1
 
 
 def test_leave_stops_the_messages_of_a_room(connect, booth):
