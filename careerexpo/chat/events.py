@@ -82,9 +82,8 @@ def on_join(data):
     # be disconnected, and cleaned up after, before this join runs.
     if not _connected():
         raise _gone()
-    rooms = [access.name]
-    if access.is_staff and access.conversation is None:
-        rooms.append(staff_room(access.booth.id))
+    staffing_lobby = access.is_staff and access.conversation is None
+    rooms = [access.name, staff_room(access.booth.id)] if staffing_lobby else [access.name]
     try:
         for room in rooms:
             join_room(room)
@@ -99,7 +98,7 @@ def on_join(data):
         presence().disconnect(request.sid)
         notify.presence(access.name)
         raise _gone()
-    if len(rooms) > 1:
+    if staffing_lobby:
         notify.queue(access.booth, to=request.sid)
     notify.presence(access.name)
     return {"history": services.history(current_user, access.name)}
