@@ -134,3 +134,23 @@ def test_a_chinese_query_finds_a_role_with_a_chinese_title(page: Page, data_role
     results(page).get_by_role("link", name="高級軟件工程師").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("高級軟件工程師")
     assert browser_errors == []
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_fold_away(page: Page, data_roles,
+                                                                     browser_errors):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/jobs?q=data")
+    entry = page.get_by_label("Entry level (15)")
+    expect(entry).to_be_hidden()
+    expect(cards(page).first).to_be_in_viewport()
+
+    page.get_by_text("Filters", exact=True).click()
+    entry.check()  # the search runs again at once, with the filter kept open
+    expect(results(page).get_by_role("heading", level=2)).to_have_text("15 roles for “data”")
+    expect(page.get_by_label("Entry level (15)")).to_be_checked()
+    expect(page.get_by_label("Entry level (15)")).to_be_visible()
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/jobs?q=data")  # side by side with the results: nothing folded
+    expect(page.get_by_label("Entry level (15)")).to_be_visible()
+    assert browser_errors == []
