@@ -74,6 +74,11 @@ def _once_per_request(name: str, compute):
     return found
 
 
+def locale_name() -> str:
+    """The request's locale as its code ("zh_Hant_HK"); English when there is none."""
+    return str(get_locale() or "en")
+
+
 def catalogue():
     """The catalogue of the request's locale, looked up once per request: Flask-Babel
     looks it up again, a dozen context lookups, for every string, and a page has dozens."""
@@ -99,7 +104,7 @@ def whole_number(value) -> str:
     Babel's general number patterns cost more than the rest of the page's arithmetic."""
     if type(value) is int:
         separator = _once_per_request(
-            "_separator", lambda: _thousands_separator(str(get_locale() or "en")))
+            "_separator", lambda: _thousands_separator(locale_name()))
         if separator is not None:
             return f"{value:,}".replace(",", separator)
     return format_number(value)
@@ -131,7 +136,7 @@ def language_tag(code: str) -> str:
 
 def language_choices() -> list[dict]:
     """The languages on offer, each with a link that switches to it and comes back here."""
-    current = str(get_locale() or "en")
+    current = locale_name()
     here = request.full_path.rstrip("?")
     return [{"code": code, "name": LANGUAGE_NAMES.get(code, code), "tag": language_tag(code),
              "current": code == current,

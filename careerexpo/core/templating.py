@@ -5,23 +5,23 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from flask import Flask, current_app, request, url_for
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime
 from jinja2 import FileSystemBytecodeCache
 
 from careerexpo.core import enums
 from careerexpo.core.hktime import to_hk
-from careerexpo.core.i18n import language_tag, translate, whole_number
+from careerexpo.core.i18n import language_tag, locale_name, translate, whole_number
 
 
 def hk_datetime(value: datetime | None, fmt: str = "medium") -> str:
-    return _written_time(value, fmt, str(get_locale() or "en")) if value else ""
+    return _written_time(value, fmt, locale_name()) if value else ""
 
 
 def hk_date(value: datetime | date | None, fmt: str = "medium") -> str:
     if value is None:
         return ""
     day = to_hk(value).date() if isinstance(value, datetime) else value
-    return _written_date(day, fmt, str(get_locale() or "en"))
+    return _written_date(day, fmt, locale_name())
 
 
 # Pages show the same few days over and over (postings of a day, closing at the end of
@@ -53,7 +53,7 @@ def url_with(**changes) -> str:
 
 
 def current_locale_tag() -> str:
-    return language_tag(str(get_locale() or "en"))
+    return language_tag(locale_name())
 
 
 def facet_title(name: str) -> str:
