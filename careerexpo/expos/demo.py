@@ -1,5 +1,9 @@
 """A demo expo shaped like the Hong Kong I&T Career Expo 2022, for an empty database.
 
+It has the 2022 expo's size and mix, but not its dates: it runs for a week, as that
+one did, and opened two days before the demo was loaded, so a visitor to a fresh
+demo finds the expo live, its roles recently posted and its booths open for chat.
+
 The mix reproduces the press release's key figures (DOMAIN.md's headline
 figures): each attribute is dealt from exact quotas rather than drawn by
 independent coin flips, so the shares hold at any size, and a fixed seed makes
@@ -28,9 +32,8 @@ from careerexpo.jobs.models import Job
 
 SEED = 2022
 DEFAULT_JOBS, DEFAULT_COMPANIES = 2947, 283
-DEMO_SLUG = "hk-it-career-expo-2022"
-DEMO_NAME = "Hong Kong I&T Career Expo 2022"
-STARTS_ON, ENDS_ON = date(2022, 3, 10), date(2022, 3, 16)
+DEMO_SLUG = "hk-it-career-expo"
+EXPO_DAYS = 7  # 10 to 16 March in 2022
 DEMO_PASSWORD = "demo-password-2022"
 DEMO_DESCRIPTION = (
     "A week of virtual booths from Hong Kong's innovation and technology companies: chat "
@@ -89,6 +92,16 @@ class CompanyPlan:
     area: str
     n_jobs: int
     description: str = ""
+
+
+def demo_dates(today: date) -> tuple[date, date]:
+    """The demo expo's first and last days: open since the day before yesterday."""
+    starts = today - timedelta(days=2)
+    return starts, starts + timedelta(days=EXPO_DAYS - 1)
+
+
+def demo_name(starts: date) -> str:
+    return f"Hong Kong I&T Career Expo {starts.year}"
 
 
 @dataclass
@@ -198,8 +211,9 @@ def _deal_areas(companies: list[CompanyPlan], owners: list[int]) -> list[str]:
 
 
 def plan_jobs(rng: random.Random, companies: list[CompanyPlan],
-              progress: Callable[[str], None]) -> list[JobPlan]:
-    """Every job's attributes and text, dealt from the quotas above."""
+              progress: Callable[[str], None], today: date) -> list[JobPlan]:
+    """Every job's attributes and text, dealt from the quotas above, posted in the eight
+    weeks before the expo opened."""
     owners = [i for i, c in enumerate(companies) for _ in range(c.n_jobs)]
     n = len(owners)
     innohk = [companies[o].programme == Programme.INNOHK for o in owners]
@@ -213,7 +227,7 @@ def plan_jobs(rng: random.Random, companies: list[CompanyPlan],
     overseas = dealt(rng, quotas(OVERSEAS_SHARES, n))
     chinese = set(rng.sample(range(n), round(n * CHINESE_SHARE)))
     closing = set(rng.sample(range(n), round(n * CLOSING_SHARE)))
-    today = today_hk()
+    opens, _ends = demo_dates(today)
     pitches = [vocab.company_pitch(c.name, c.programme, c.area) for c in companies]
     plans = []
     for i, owner in enumerate(owners):
@@ -230,7 +244,7 @@ def plan_jobs(rng: random.Random, companies: list[CompanyPlan],
             region=_region(rng, company.offices), employment_type=employment,
             open_to_overseas=overseas[i], salary_min=salary_min, salary_max=salary_max,
             state=JobState.OPEN,
-            posted_at=hk_datetime(STARTS_ON - timedelta(days=rng.randint(1, 56)),
+            posted_at=hk_datetime(opens - timedelta(days=rng.randint(1, 56)),
                                   time(rng.randint(9, 18), rng.choice((0, 15, 30, 45)))),
             # Closing dates lie ahead of today, so the demo's roles stay listed.
             closes_at=(end_of_day_hk(today + timedelta(days=rng.randint(21, 120)))
@@ -272,9 +286,10 @@ def seed_demo(n_jobs: int = DEFAULT_JOBS, n_companies: int = DEFAULT_COMPANIES,
     innohk = sum(p.programme == Programme.INNOHK for p in plans)
     innopark = sum(p.programme == Programme.INNOPARK for p in plans)
     progress(f"companies: {len(plans)} planned ({innohk} InnoHK, {innopark} INNOPARK)")
-    job_plans = plan_jobs(rng, plans, progress)
+    today = today_hk()
+    job_plans = plan_jobs(rng, plans, progress, today)
     try:
-        result = _write(plans, job_plans, progress)
+        result = _write(plans, job_plans, demo_dates(today), progress)
         db.session.commit()
     except BaseException:
         db.session.rollback()
@@ -283,8 +298,10 @@ def seed_demo(n_jobs: int = DEFAULT_JOBS, n_companies: int = DEFAULT_COMPANIES,
     return result
 
 
-def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], progress) -> DemoResult:
-    expo = Expo(slug=DEMO_SLUG, name=DEMO_NAME, starts_on=STARTS_ON, ends_on=ENDS_ON,
+def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], dates: tuple[date, date],
+           progress) -> DemoResult:
+    starts, ends = dates
+    expo = Expo(slug=DEMO_SLUG, name=demo_name(starts), starts_on=starts, ends_on=ends,
                 description=DEMO_DESCRIPTION)
     companies = []
     for plan in plans:

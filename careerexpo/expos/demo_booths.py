@@ -1,8 +1,6 @@
 """Booth dressing for the demo expo: taglines and a day of presentations around now.
 
-The demo expo's dates are those of 2022; its presentations are placed around the
-moment the demo is loaded instead, so a visitor to a fresh demo finds one live and
-more coming up.
+A visitor to a fresh demo finds one presentation live and more coming up.
 """
 
 import random

@@ -6,20 +6,21 @@ made them, and held to the bands of the 2022 press release ("70%+" and so on).
 
 import random
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
 from careerexpo.applications.models import Application
 from careerexpo.auth.models import User
 from careerexpo.companies.models import Company
+from careerexpo.core.hktime import today_hk
 from careerexpo.expos import demo
 from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import JobQuery, search_jobs
 
-SLUG = "hk-it-career-expo-2022"
+SLUG = "hk-it-career-expo"
 EXPO_JOBS = """
     FROM jobs j
     JOIN companies c ON c.id = j.company_id
@@ -82,11 +83,14 @@ def test_a_small_demo_has_believable_jobs_and_working_accounts(runner):
     assert job_count("c.programme = 'innohk'") == 42
     assert job_count("c.programme = 'innopark'") == 14
     expo = db.session.scalar(sa.select(Expo).where(Expo.slug == SLUG))
+    # A week long, as in 2022, and open since the day before yesterday.
+    opened = today_hk() - timedelta(days=2)
     assert (expo.name, expo.starts_on, expo.ends_on) == (
-        "Hong Kong I&T Career Expo 2022", date(2022, 3, 10), date(2022, 3, 16))
+        f"Hong Kong I&T Career Expo {opened.year}", opened, opened + timedelta(days=6))
 
     posted = db.session.scalars(sa.select(Job.posted_at)).all()
-    assert all(p.tzinfo is not None and p.date() < date(2022, 3, 10) for p in posted)
+    assert all(p.tzinfo is not None and opened - timedelta(days=57) < p.date() < opened
+               for p in posted)
     pay = dict(sql(f"SELECT j.level, avg(j.salary_min) {EXPO_JOBS} "
                    "AND j.employment_type = 'full_time' GROUP BY j.level").all())
     assert pay["entry"] < pay["middle"] < pay["senior"]
@@ -110,7 +114,8 @@ def test_the_demo_is_the_same_every_time(app):
         rng = random.Random(demo.SEED)
         companies = demo.plan_companies(rng, 20, 200)
         return ([c.name for c in companies],
-                [j.fields for j in demo.plan_jobs(rng, companies, lambda _message: None)])
+                [j.fields for j in demo.plan_jobs(rng, companies, lambda _message: None,
+                                                  date(2026, 11, 23))])
 
     assert plan() == plan()
 
@@ -196,3 +201,13 @@ def test_an_applicant_account_made_before_the_demo_is_left_alone(runner, make):
     assert earlier.name == "Someone Else"
     assert not db.session.scalars(sa.select(Application).where(
         Application.candidate_id == earlier.id)).all()
+
+
+def test_a_fresh_demo_expo_is_live_now(runner, client):
+    result = runner.invoke(args=["seed-demo", "--jobs", "60", "--companies", "10"])
+    assert result.exit_code == 0, result.output
+
+    page = client.get("/expos").get_data(as_text=True)
+    live_now = page.split('id="live"')[1].split("<section")[0]
+    assert f'href="/expos/{SLUG}"' in live_now
+    assert "No expo is open right now." not in page
