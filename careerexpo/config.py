@@ -108,6 +108,7 @@ class Config:
 
     JOBS_PER_PAGE = 20
     APPLICANTS_PER_PAGE = 25
+    EMPLOYER_JOBS_PER_PAGE = 50
 
     @classmethod
     def init(cls, instance_path: str) -> dict:

@@ -28,6 +28,9 @@ def applications(job_id: int):
     page = services.job_applications(
         current_user, job, ApplicationStatus(status) if status else None,
         parse_page(request.args.get("page")), current_app.config["APPLICANTS_PER_PAGE"])
+    if page.page > page.pages:  # a page that has emptied since it was linked
+        return redirect(url_for("employer.applications", job_id=job.id, status=status,
+                                page=page.pages))
     return render_template("employer/applications.html", job=job, page=page, status=status,
                            counts=services.status_counts(job))
 

@@ -1,6 +1,6 @@
 """An employer's roles: list, create, edit, publish, close, reopen; and colleagues."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,6 +8,7 @@ from careerexpo.auth import services as accounts
 from careerexpo.auth.forms import ColleagueForm
 from careerexpo.core.access import employer_required
 from careerexpo.core.enums import JobState
+from careerexpo.core.pagination import parse_page
 from careerexpo.employer import bp
 from careerexpo.employer.lookups import own_job_or_404
 from careerexpo.jobs import services
@@ -20,8 +21,12 @@ def jobs():
     state = request.args.get("state") or None
     if state is not None and state not in JobState.keys():
         abort(400, _("Unknown state."))
-    rows = services.company_jobs(current_user, JobState(state) if state else None)
-    return render_template("employer/jobs.html", rows=rows, state=state)
+    page, counts = services.company_jobs_page(
+        current_user, JobState(state) if state else None, parse_page(request.args.get("page")),
+        current_app.config["EMPLOYER_JOBS_PER_PAGE"])
+    if page.page > page.pages:  # a page that has emptied since it was linked
+        return redirect(url_for("employer.jobs", state=state, page=page.pages))
+    return render_template("employer/jobs.html", page=page, state=state, counts=counts)
 
 
 @bp.route("/jobs/new", methods=["GET", "POST"])

@@ -14,6 +14,7 @@ from careerexpo.applications.models import Application
 from careerexpo.auth.models import User
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import ApplicationStatus, JobState
+from careerexpo.core.pagination import Page
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import listed_condition
@@ -62,7 +63,7 @@ class JobRow:
     new_applicants: int
 
 
-def company_jobs(employer: User, state: JobState | None = None) -> list[JobRow]:
+def _company_jobs(employer: User, state: JobState | None):
     """The company's roles, the most recently posted first (a draft by when it was
     begun), with applicant counts from one GROUP BY."""
     counts = (
@@ -82,7 +83,33 @@ def company_jobs(employer: User, state: JobState | None = None) -> list[JobRow]:
     )
     if state is not None:
         stmt = stmt.where(Job.state == state)
-    return [JobRow(job, n, new) for job, n, new in db.session.execute(stmt)]
+    return stmt
+
+
+def company_jobs(employer: User, state: JobState | None = None) -> list[JobRow]:
+    """Every role of the company (or those in ``state``), newest first."""
+    return [JobRow(job, n, new) for job, n, new in
+            db.session.execute(_company_jobs(employer, state))]
+
+
+def company_jobs_page(employer: User, state: JobState | None, page: int,
+                      per_page: int) -> tuple[Page, dict[JobState, int]]:
+    """One page of ``company_jobs``, and how many roles are in each state (the page's
+    total is one of those counts)."""
+    counts = state_counts(employer)
+    total = counts[state] if state is not None else sum(counts.values())
+    stmt = _company_jobs(employer, state).limit(per_page).offset((page - 1) * per_page)
+    items = [JobRow(job, n, new) for job, n, new in db.session.execute(stmt)]
+    return Page(items, total, page, per_page), counts
+
+
+def state_counts(employer: User) -> dict[JobState, int]:
+    """How many of the company's roles are in each state, zeros included."""
+    counts = dict.fromkeys(JobState, 0)
+    counts.update(db.session.execute(
+        sa.select(Job.state, sa.func.count()).where(Job.company_id == employer.company_id)
+        .group_by(Job.state)).all())
+    return counts
 
 
 def _check_closing(closes_at: datetime | None) -> None:

@@ -3,6 +3,7 @@
 import re
 from datetime import date, timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from careerexpo.core.enums import JobState
@@ -122,3 +123,33 @@ def test_the_list_shows_the_most_recently_posted_roles_first(client, auth, make)
     order = [page.index(title) for title in
              ("Draft in progress", "Posted two days ago", "Posted last month")]
     assert order == sorted(order)
+
+
+@pytest.mark.app_config(EMPLOYER_JOBS_PER_PAGE=3)
+def test_a_long_list_comes_in_pages_with_counts_per_state(client, auth, make):
+    employer = make.employer()
+    for n in range(5):
+        make.job(company=employer.company, title=f"Open role {n}", posted_ago=timedelta(days=n))
+    make.job(company=employer.company, title="Closed role", state=JobState.CLOSED,
+             posted_ago=timedelta(days=30))
+    make.job(title="Someone else's")
+    auth.login(employer)
+
+    first = client.get("/employer/jobs").get_data(as_text=True)
+    assert re.findall(r"Open role \d", first) == ["Open role 0", "Open role 1", "Open role 2"]
+    assert "All (6)" in first and "Draft (0)" in first and "Open (5)" in first
+    assert "Closed (1)" in first and 'href="/employer/jobs?page=2"' in first
+
+    second = client.get("/employer/jobs?page=2").get_data(as_text=True)
+    assert re.findall(r"Open role \d|Closed role", second) == [
+        "Open role 3", "Open role 4", "Closed role"]
+    assert "Someone else" not in first + second
+
+    only_open = client.get("/employer/jobs?state=open&page=2").get_data(as_text=True)
+    assert re.findall(r"Open role \d", only_open) == ["Open role 3", "Open role 4"]
+
+    # A page past the end (the list has shrunk since the link was made) goes to the last.
+    response = client.get("/employer/jobs?state=open&page=9")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/employer/jobs?state=open&page=2"
+    assert client.get("/employer/jobs?page=0").status_code == 400

@@ -2,6 +2,9 @@
 
 import csv
 import io
+import re
+
+import pytest
 
 from careerexpo.core.enums import ApplicationStatus
 from careerexpo.extensions import db
@@ -26,6 +29,21 @@ def test_employer_lists_applicants_and_filters_by_status(client, auth, make):
     text = only.get_data(as_text=True)
     assert "Applicant 0" in text and "Applicant 1" not in text
     assert client.get(f"/employer/jobs/{job.id}/applications?status=nope").status_code == 400
+
+
+@pytest.mark.app_config(APPLICANTS_PER_PAGE=2)
+def test_applicants_come_in_pages_and_a_page_past_the_end_goes_to_the_last(client, auth, make):
+    employer, job, _apps = setup_applicants(make, n=3)
+    auth.login(employer)
+    url = f"/employer/jobs/{job.id}/applications"
+
+    first, second = (client.get(f"{url}?page={n}").get_data(as_text=True) for n in (1, 2))
+    assert [len(re.findall(r">Applicant \d<", page)) for page in (first, second)] == [2, 1]
+    assert f'href="{url}?page=2"' in first
+
+    response = client.get(f"{url}?status=submitted&page=5")
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"{url}?status=submitted&page=2"
 
 
 def test_employer_moves_an_applicant_to_the_end_and_final_is_final(client, auth, make):
