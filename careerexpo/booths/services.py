@@ -4,11 +4,13 @@ import io
 import os
 import secrets
 from dataclasses import dataclass, field
+from datetime import date
 
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 from PIL import Image, UnidentifiedImageError
+from sqlalchemy.orm import contains_eager
 
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
@@ -164,3 +166,12 @@ def store_image(data: bytes) -> str:
 def staff_choices(booth: Booth) -> list[User]:
     return list(db.session.scalars(sa.select(User).where(
         User.company_id == booth.company_id, User.role == Role.EMPLOYER).order_by(User.name)))
+
+
+def booth_to_visit(company_id: int, today: date | None = None) -> Booth | None:
+    """The company's booth at an expo open today, else at the soonest one to come."""
+    today = today or today_hk()
+    return db.session.scalar(
+        sa.select(Booth).join(Booth.expo).options(contains_eager(Booth.expo))
+        .where(Booth.company_id == company_id, Expo.ends_on >= today)
+        .order_by(Expo.starts_on, Expo.id).limit(1))

@@ -25,6 +25,10 @@ class Expo(db.Model):
 
     __table_args__ = (sa.CheckConstraint("starts_on <= ends_on", name="dates_in_order"),)
 
+    def is_on(self, day: date) -> bool:
+        """Whether the expo is open on ``day`` (a Hong Kong date)."""
+        return self.starts_on <= day <= self.ends_on
+
 
 class Booth(db.Model):
     """A company's place at an expo: how a company takes part in it."""
@@ -55,8 +59,10 @@ class Booth(db.Model):
 
 
 @sa.event.listens_for(Session, "after_flush")
-def _booths_added_or_removed(session: Session, _flush_context) -> None:
-    # A search for an expo's roles (``expo=``) goes through its booths: once a booth
-    # comes or goes, cached searches and pages are stale (core/caching.py).
-    if any(isinstance(obj, Booth) for obj in (*session.new, *session.deleted)):
+def _booths_or_expos_changed(session: Session, _flush_context) -> None:
+    # A search for an expo's roles (``expo=``) goes through its booths, and a role's page
+    # names the expo where its company has a booth: once a booth comes or goes, or an
+    # expo is renamed or moved, cached searches and pages are stale (core/caching.py).
+    if (any(isinstance(obj, Booth) for obj in (*session.new, *session.deleted))
+            or any(isinstance(obj, Expo) for obj in session.dirty)):
         caching.mark_jobs_changed(session)

@@ -4,12 +4,15 @@ from flask_login import current_user
 
 from careerexpo.applications import services as applications
 from careerexpo.applications.forms import ApplyForm
+from careerexpo.booths.services import booth_to_visit
 from careerexpo.candidates import services as candidates
 from careerexpo.core.access import candidate_required
 from careerexpo.core.caching import cached_for_visitors
+from careerexpo.core.hktime import today_hk
 from careerexpo.core.pagination import Page
 from careerexpo.extensions import db
 from careerexpo.jobs import bp, jsonld
+from careerexpo.jobs.scopes import scopes
 from careerexpo.jobs.search import JobQuery, search_jobs
 from careerexpo.jobs.services import get_public_job
 
@@ -26,7 +29,8 @@ def search():
     query = JobQuery.from_args(request.args)
     result = search_jobs(query)
     page = Page(result.items, result.total, result.page, result.per_page)
-    return render_template("jobs/search.html", query=query, result=result, page=page)
+    return render_template("jobs/search.html", query=query, result=result, page=page,
+                           scopes=scopes(query))
 
 
 def _public_job_or_404(job_id: int):
@@ -48,7 +52,13 @@ def detail(job_id: int):
         context["profile_cv"] = candidates.profile_for(current_user).cv
         context["form"] = ApplyForm()
     context["jsonld"] = jsonld.job_posting(job) if context["listed"] else None
-    return render_template("jobs/detail.html", **context)
+    return render_template("jobs/detail.html", **context, **_booth_context(job))
+
+
+def _booth_context(job) -> dict:
+    """Where to meet the company: its booth at an expo open today, or the next one."""
+    booth = booth_to_visit(job.company_id)
+    return {"booth": booth, "booth_live": booth is not None and booth.expo.is_on(today_hk())}
 
 
 def _chosen_cv(form: ApplyForm, profile_cv):
@@ -85,7 +95,7 @@ def apply(job_id: int):
     return render_template(
         "jobs/detail.html", job=job, listed=job.is_listed(), form=form, profile_cv=profile_cv,
         application=applications.existing_application(current_user, job.id),
-        saved=applications.is_saved(current_user, job.id), jsonld=None,
+        saved=applications.is_saved(current_user, job.id), jsonld=None, **_booth_context(job),
     ), 400
 
 

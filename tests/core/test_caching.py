@@ -25,6 +25,18 @@ def test_a_company_rename_reaches_cached_searches(client, make):
     assert client.get("/api/v1/jobs?q=new").get_json()["total"] == 1
 
 
+def test_a_renamed_expo_reaches_cached_role_pages_and_searches(client, make):
+    company = make.company(name="Sha Tin Sensors")
+    job = make.job(company=company)
+    expo = make.expo(slug="spring-fair", name="Spring Fair", companies=[company])
+    assert "booth at Spring Fair" in client.get(f"/jobs/{job.id}").get_data(as_text=True)
+    assert "Expo: Spring Fair" in client.get("/jobs?expo=spring-fair").get_data(as_text=True)
+    expo.name = "Spring Tech Fair"
+    db.session.commit()
+    assert "booth at Spring Tech Fair" in client.get(f"/jobs/{job.id}").get_data(as_text=True)
+    assert "Expo: Spring Tech Fair" in client.get("/jobs?expo=spring-fair").get_data(as_text=True)
+
+
 def test_signed_in_users_never_get_a_visitors_page(client, auth, make):
     job = make.job()
     assert "Sign in to apply" in client.get(f"/jobs/{job.id}").get_data(as_text=True)

@@ -89,3 +89,59 @@ def test_dates_are_shown_in_hong_kong_time(client, make):
     db.session.commit()
     html = client.get(f"/jobs/{job.id}").get_data(as_text=True)
     assert "Mar 2, 2099" in html and "4:00:00\u202fAM" in html or "4:00:00 AM" in html
+
+
+def test_a_role_links_to_the_companys_other_roles_shown_by_name(client, make):
+    company = make.company(name="Harbour Robotics")
+    job = make.job(company=company, title="Robot Wrangler")
+    make.job(company=company, title="Sensor Engineer")
+    make.job(title="Elsewhere Engineer")
+
+    page = client.get(f"/jobs/{job.id}").get_data(as_text=True)
+    link = re.search(r'<a href="([^"]+)">More roles at Harbour Robotics</a>', page)
+    assert link and link.group(1) == f"/jobs?company={company.id}"
+
+    listing = client.get(link.group(1)).get_data(as_text=True)
+    assert "Robot Wrangler" in listing and "Sensor Engineer" in listing
+    assert "Elsewhere Engineer" not in listing
+    # The narrowing is named, and can be taken off.
+    chip = re.search(r'<li>Company: Harbour Robotics <a href="([^"]+)"', listing)
+    assert chip and chip.group(1) == "/jobs"
+    assert "Elsewhere Engineer" in client.get(chip.group(1)).get_data(as_text=True)
+
+
+def test_an_expo_search_names_the_expo_and_drops_one_filter_at_a_time(client, make):
+    company = make.company(name="Kowloon Labs")
+    make.job(company=company, title="Lab Technician")
+    make.expo(slug="fair-2026", name="Autumn Fair 2026", companies=[company])
+
+    listing = client.get("/jobs?expo=fair-2026&company=Kowloon+Labs&level=entry")
+    text = listing.get_data(as_text=True)
+    assert "Lab Technician" in text
+    expo_chip = re.search(r'<li>Expo: Autumn Fair 2026 <a href="([^"]+)"', text)
+    company_chip = re.search(r'<li>Company: Kowloon Labs <a href="([^"]+)"', text)
+    assert expo_chip.group(1) == "/jobs?company=Kowloon+Labs&amp;level=entry"
+    assert company_chip.group(1) == "/jobs?expo=fair-2026&amp;level=entry"
+
+
+def test_a_role_points_to_its_companys_booth_live_or_coming(client, make):
+    today = utcnow().date()
+    company = make.company(name="Tsuen Wan Micro")
+    job = make.job(company=company)
+    page = client.get(f"/jobs/{job.id}").get_data(as_text=True)
+    assert "Visit the booth" not in page  # no expo to meet it at
+
+    make.expo(slug="past-fair", name="Past Fair", companies=[company],
+              starts_on=today - timedelta(days=30), ends_on=today - timedelta(days=25))
+    coming = make.expo(slug="next-fair", name="Next Fair", companies=[company],
+                       starts_on=today + timedelta(days=10), ends_on=today + timedelta(days=12))
+    page = client.get(f"/jobs/{job.id}").get_data(as_text=True)
+    assert "Tsuen Wan Micro will have a booth at Next Fair, from" in page
+    booth = coming.booths.one()
+    assert f'href="/expos/next-fair/booths/{booth.id}">Visit the booth' in page
+
+    live = make.expo(slug="live-fair", name="Live Fair", companies=[company],
+                     starts_on=today - timedelta(days=1), ends_on=today + timedelta(days=1))
+    page = client.get(f"/jobs/{job.id}").get_data(as_text=True)
+    assert "Tsuen Wan Micro has a booth at Live Fair, open now" in page
+    assert f'href="/expos/live-fair/booths/{live.booths.one().id}">Visit the booth' in page
