@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 from PIL import Image, UnidentifiedImageError
-from sqlalchemy.orm import contains_eager
 
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
@@ -168,10 +167,32 @@ def staff_choices(booth: Booth) -> list[User]:
         User.company_id == booth.company_id, User.role == Role.EMPLOYER).order_by(User.name)))
 
 
-def booth_to_visit(company_id: int, today: date | None = None) -> Booth | None:
+@dataclass(frozen=True)
+class BoothLink:
+    """Enough of a booth and its expo to link to it (a role's page has one)."""
+    booth_id: int
+    expo_slug: str
+    expo_name: str
+    starts_on: date
+    ends_on: date
+
+    def is_on(self, day: date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
+# Built once: a role's page asks this on every view.
+_BOOTH_TO_VISIT = (
+    sa.select(Booth.id, Expo.slug, Expo.name, Expo.starts_on, Expo.ends_on)
+    .join(Expo, Expo.id == Booth.expo_id)
+    .where(Booth.company_id == sa.bindparam("company_id"), Expo.ends_on >= sa.bindparam("today"))
+    .order_by(Expo.starts_on, Expo.id).limit(1)
+)
+
+
+def booth_to_visit(company_id: int, today: date | None = None) -> BoothLink | None:
     """The company's booth at an expo open today, else at the soonest one to come."""
-    today = today or today_hk()
-    return db.session.scalar(
-        sa.select(Booth).join(Booth.expo).options(contains_eager(Booth.expo))
-        .where(Booth.company_id == company_id, Expo.ends_on >= today)
-        .order_by(Expo.starts_on, Expo.id).limit(1))
+    # Straight on the session's connection: the ORM's execution path costs more than
+    # this small query itself.
+    row = db.session.connection().execute(
+        _BOOTH_TO_VISIT, {"company_id": company_id, "today": today or today_hk()}).first()
+    return BoothLink(*row) if row else None

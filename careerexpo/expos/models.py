@@ -25,10 +25,6 @@ class Expo(db.Model):
 
     __table_args__ = (sa.CheckConstraint("starts_on <= ends_on", name="dates_in_order"),)
 
-    def is_on(self, day: date) -> bool:
-        """Whether the expo is open on ``day`` (a Hong Kong date)."""
-        return self.starts_on <= day <= self.ends_on
-
 
 class Booth(db.Model):
     """A company's place at an expo: how a company takes part in it."""

@@ -58,7 +58,7 @@ def detail(job_id: int):
 def _booth_context(job) -> dict:
     """Where to meet the company: its booth at an expo open today, or the next one."""
     booth = booth_to_visit(job.company_id)
-    return {"booth": booth, "booth_live": booth is not None and booth.expo.is_on(today_hk())}
+    return {"booth": booth, "booth_live": booth is not None and booth.is_on(today_hk())}
 
 
 def _chosen_cv(form: ApplyForm, profile_cv):
