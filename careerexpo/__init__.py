@@ -17,8 +17,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.from_object(cls)
     app.config.update(cls.init(app.instance_path))
     app.config.update(overrides)
-    if not app.config["SECRET_KEY"]:
-        raise RuntimeError("SECRET_KEY must be set in the environment in production")
+    require_secret_key(app)
     os.makedirs(app.instance_path, exist_ok=True)
 
     register_extensions(app)
@@ -27,6 +26,24 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     register_template_helpers(app)
     register_commands(app)
     return app
+
+
+def require_secret_key(app: Flask) -> None:
+    """Production has no fallback key: served without one, the app refuses to start.
+
+    A ``flask`` command (``db upgrade``, ``import-expo``, ``create-user``…) signs
+    nothing, so it runs without one; only its web requests (``flask run``) fail.
+    """
+    if app.config["SECRET_KEY"]:
+        return
+    message = "SECRET_KEY must be set in the environment in production"
+    # The flask command line sets this for every command it runs.
+    if os.environ.get("FLASK_RUN_FROM_CLI") != "true":
+        raise RuntimeError(message)
+
+    @app.before_request
+    def _no_secret_key():
+        raise RuntimeError(message)
 
 
 def register_extensions(app: Flask) -> None:

@@ -1,6 +1,9 @@
 """Security a user never sees but relies on: headers, cookies, CSRF, rate limits, upload size."""
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -29,8 +32,33 @@ def test_production_cookies_are_secure_httponly_and_samesite(monkeypatch, tmp_pa
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         create_app("production")
+
+
+def test_flask_commands_need_no_secret_key_but_their_web_requests_do(monkeypatch, tmp_path,
+                                                                     caplog):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SECRET_KEY", "FLASK_RUN_FROM_CLI", "FLASK_APP")}
+    env.update(CAREEREXPO_ENV="production", DATABASE_URL=f"sqlite:///{tmp_path}/cli.sqlite3")
+
+    def flask(*args):
+        return subprocess.run([sys.executable, "-m", "flask", "--app", "careerexpo", *args],
+                              env=env, capture_output=True, text=True, timeout=120)
+
+    assert flask("db", "upgrade").returncode == 0
+    made = flask("create-user", "organiser@example.com", "--password", "long-enough-1",
+                 "--role", "organiser")
+    assert made.returncode == 0, made.stderr
+    assert "created organiser organiser@example.com" in made.stdout
+
+    # ``flask run`` without a key: the server starts, and every request says why it fails.
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")
+    app = create_app("production", SQLALCHEMY_DATABASE_URI=env["DATABASE_URL"])
+    assert app.test_client().get("/healthz").status_code == 500
+    assert "SECRET_KEY must be set in the environment in production" in caplog.text
 
 
 def test_forms_without_a_csrf_token_are_refused(app, client, make):
