@@ -12,6 +12,7 @@ from careerexpo.booths.models import BoothStaff, BoothVisit, BoothVisitCount  # 
 from careerexpo.candidates.models import CandidateProfile, CVDocument  # noqa: F401
 from careerexpo.chat.models import ChatMessage, ChatMute, ChatRoom, Conversation  # noqa: F401
 from careerexpo.companies.models import Company, CompanyOffice  # noqa: F401
+from careerexpo.core.caching import CacheGeneration  # noqa: F401
 from careerexpo.expos.models import Booth, Expo  # noqa: F401
 from careerexpo.jobs.models import Job  # noqa: F401
 from careerexpo.presentations.models import (  # noqa: F401

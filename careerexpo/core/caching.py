@@ -2,10 +2,13 @@
 
 Most traffic to a job board is anonymous reading of the same roles and searches.
 Their responses are cached whole, keyed by the URL, the locale and a *jobs
-generation* number; every committed change to a job or company bumps the
-generation, so the next request renders afresh. Signed-in users, requests that
-carry flashed messages and anything but a 200 are never served from or stored
-in the cache.
+generation* number. Signed-in users, requests that carry flashed messages and
+anything but a 200 are never served from or stored in the cache.
+
+The generation is a counter in the database (``cache_generations``), raised in the
+same transaction as any change to a job, company, booth or expo. So every process
+sees a change the moment it is committed, whoever made it: another web worker, or
+a ``flask import-expo`` run beside a server that caches in its own memory.
 
 The cache is an aid, never a dependency: when its Redis cannot be reached, pages
 and searches are computed as if nothing were cached (and a warning is logged).
@@ -14,20 +17,37 @@ and searches are computed as if nothing were cached (and a warning is logged).
 import logging
 from functools import wraps
 
-from flask import Flask, current_app, has_app_context, make_response, request, session
+import sqlalchemy as sa
+from flask import Flask, current_app, make_response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 from redis.exceptions import RedisError
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from careerexpo.extensions import cache
+from careerexpo.extensions import cache, db
 
-GENERATION_KEY = "jobs-generation"
-JOBS_CHANGED = "careerexpo_jobs_changed"
+JOBS = "jobs"
+_RAISED = "careerexpo_jobs_generation_raised"
 
 
 log = logging.getLogger(__name__)
+
+
+class CacheGeneration(db.Model):
+    """A counter that moves whenever what a family of cached pages shows may have changed."""
+
+    __tablename__ = "cache_generations"
+
+    name: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+
+
+_table = CacheGeneration.__table__
+# Built once: read before every cacheable request.
+_READ = sa.select(_table.c.value).where(_table.c.name == JOBS)
 
 
 def cache_get(key: str):
@@ -47,23 +67,24 @@ def cache_set(key: str, value, timeout: int) -> None:
         log.warning("cache unreachable; %s not stored", key, exc_info=True)
 
 
-def generation() -> int | None:
-    """The jobs generation, or ``None`` when the cache cannot be reached: then nothing
-    may be read from it or stored in it, as nobody can tell what is fresh."""
-    try:
-        return int(cache.get(GENERATION_KEY) or 0)
-    except RedisError:
-        log.warning("cache unreachable; serving without it", exc_info=True)
-        return None
+def generation() -> int:
+    """The jobs generation, as the request's transaction sees it (0 before any change)."""
+    # On the session's connection: the ORM's execution path costs more than the query.
+    return db.session.connection().execute(_READ).scalar() or 0
 
 
-def bump_generation() -> None:
-    # The backend's atomic increment (INCR on Redis), so concurrent writers never collide.
-    try:
-        cache.cache.inc(GENERATION_KEY)
-    except RedisError:
-        # The change is committed; entries cached before it expire within their timeout.
-        log.error("cache unreachable; the jobs generation was not bumped", exc_info=True)
+def _raise_generation(session: Session) -> None:
+    """Adds one to the jobs generation inside the session's transaction, once per
+    transaction: it commits or rolls back with the change it stands for."""
+    if session.info.get(_RAISED):
+        return
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    session.connection().execute(
+        insert(_table).values(name=JOBS, value=1)
+        .on_conflict_do_update(index_elements=[_table.c.name],
+                               set_={"value": _table.c.value + 1}))
+    session.info[_RAISED] = True
 
 
 def _cacheable_request() -> bool:
@@ -76,10 +97,9 @@ def cached_for_visitors(view):
 
     @wraps(view)
     def wrapped(*args, **kwargs):
-        current = generation() if _cacheable_request() else None
-        if current is None:
+        if not _cacheable_request():
             return view(*args, **kwargs)
-        key = f"page:{current}:{get_locale()}:{request.full_path}"
+        key = f"page:{generation()}:{get_locale()}:{request.full_path}"
         hit = cache_get(key)
         if hit is not None:
             body, mimetype = hit
@@ -94,21 +114,15 @@ def cached_for_visitors(view):
 
 
 def mark_jobs_changed(session: Session) -> None:
-    """Says that what this session writes changes what job listings show: once it
-    commits, a new jobs generation starts."""
-    session.info[JOBS_CHANGED] = True
+    """Says that what this session writes changes what job listings show: the jobs
+    generation moves in the same transaction."""
+    _raise_generation(session)
 
 
 @event.listens_for(Session, "after_commit")
-def _bump_after_commit(session: Session) -> None:
-    # Bumped only once the change is visible to other connections.
-    if session.info.pop(JOBS_CHANGED, False) and has_app_context():
-        bump_generation()
-
-
 @event.listens_for(Session, "after_rollback")
-def _forget_after_rollback(session: Session) -> None:
-    session.info.pop(JOBS_CHANGED, None)
+def _transaction_ended(session: Session) -> None:
+    session.info.pop(_RAISED, None)
 
 
 def init_app(app: Flask) -> None:

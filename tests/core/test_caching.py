@@ -1,5 +1,9 @@
 """Public pages are cached for signed-out visitors, and never serve anything stale or private."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from careerexpo.extensions import db
@@ -64,3 +68,29 @@ def test_pages_searches_and_changes_work_while_the_cache_is_unreachable(client, 
     make.job(title="Quantum Technician")  # the generation cannot be bumped: no error
     assert client.get("/api/v1/jobs?q=quantum").get_json()["total"] == 2
     assert "cache unreachable" in caplog.text
+
+
+def test_an_import_from_another_process_reaches_pages_this_process_has_cached(app, client,
+                                                                            tmp_path):
+    # A server caching in its own memory (no Redis), and ``flask import-expo`` run beside it.
+    assert client.get("/api/v1/jobs?q=tidal").get_json()["total"] == 0
+    assert "No open role matches" in client.get("/jobs?q=tidal").get_data(as_text=True)
+    companies, jobs = tmp_path / "companies.csv", tmp_path / "jobs.csv"
+    companies.write_text("name,website,description,offices,programme\n"
+                         "Tidal Robotics,,Robots,hong_kong,\n", encoding="utf-8")
+    jobs.write_text("company,title,description,level,degree,region,area,function,"
+                    "employment_type,open_to_overseas,salary_min,salary_max,closes_at\n"
+                    "Tidal Robotics,Tidal Engineer,Build tidal robots,entry,bachelor,hong_kong,"
+                    "robotics_automation,technology,full_time,no,,,\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("FLASK_APP", "REDIS_URL")}
+    env.update(CAREEREXPO_ENV="production", SECRET_KEY="x" * 32,
+               DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"])
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "careerexpo", "import-expo", "tide-fair",
+         "--name", "Tide Fair", "--starts", "2026-12-01", "--ends", "2026-12-03",
+         "--companies", str(companies), "--jobs", str(jobs)],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    assert client.get("/api/v1/jobs?q=tidal").get_json()["total"] == 1
+    assert "Tidal Engineer" in client.get("/jobs?q=tidal").get_data(as_text=True)

@@ -1,6 +1,5 @@
 """The in-process cache used without Redis: bounded, timed per entry, counters that last."""
 
-from careerexpo.core.caching import GENERATION_KEY
 from careerexpo.core.memory_cache import ENTRY_OVERHEAD, MemoryCache
 
 
@@ -50,10 +49,10 @@ def test_a_counter_keeps_counting_past_the_default_timeout():
     # number would be served again although the jobs have changed since.
     clock = Clock()
     cache = MemoryCache(default_timeout=60, timer=clock)
-    assert cache.inc(GENERATION_KEY) == 1
+    assert cache.inc("jobs-generation") == 1
     clock.now += 3600
-    assert cache.inc(GENERATION_KEY) == 2
-    assert cache.get(GENERATION_KEY) == 2
+    assert cache.inc("jobs-generation") == 2
+    assert cache.get("jobs-generation") == 2
 
 
 def test_a_counter_with_a_timeout_keeps_it_like_redis_incr():
