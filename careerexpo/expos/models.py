@@ -56,9 +56,10 @@ class Booth(db.Model):
 
 @sa.event.listens_for(Session, "after_flush")
 def _booths_or_expos_changed(session: Session, _flush_context) -> None:
-    # A search for an expo's roles (``expo=``) goes through its booths, and a role's page
-    # names the expo where its company has a booth: once a booth comes or goes, or an
-    # expo is renamed or moved, cached searches and pages are stale (core/caching.py).
-    if (any(isinstance(obj, Booth) for obj in (*session.new, *session.deleted))
-            or any(isinstance(obj, Expo) for obj in session.dirty)):
+    # A search for an expo's roles (``expo=``) goes through its booths, a role's page
+    # names the expo where its company has a booth, and the home page the expo to visit:
+    # once a booth or an expo comes, goes or changes, those cached pages are stale
+    # (core/caching.py).
+    if any(isinstance(obj, Booth | Expo) for obj in (*session.new, *session.deleted)) or any(
+            isinstance(obj, Expo) for obj in session.dirty):
         caching.mark_jobs_changed(session)

@@ -5,6 +5,7 @@ from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.enums import Area
 from careerexpo.core.i18n import remember_language
 from careerexpo.core.urls import safe_next
+from careerexpo.expos import catalogue
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import JobQuery, listed_condition, search_jobs
@@ -19,7 +20,11 @@ def index():
         sa.select(Job.area, sa.func.count()).where(listed_condition())
         .group_by(Job.area).order_by(sa.func.count().desc())
     ).all()
-    return render_template("main/index.html", newest=newest, by_area=by_area, Area=Area)
+    # The expos open today, or else the next one: a visitor should find the fair first.
+    expos = catalogue.listing()
+    spotlight = expos.live or expos.upcoming[:1]
+    return render_template("main/index.html", newest=newest, by_area=by_area, Area=Area,
+                           spotlight=spotlight, spotlight_live=bool(expos.live))
 
 
 @bp.route("/healthz")
