@@ -30,7 +30,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from careerexpo.extensions import cache, db
 
 JOBS = "jobs"
-_RAISED = "careerexpo_jobs_generation_raised"
+JOBS_CHANGED = "careerexpo_jobs_changed"
 
 
 log = logging.getLogger(__name__)
@@ -74,17 +74,13 @@ def generation() -> int:
 
 
 def _raise_generation(session: Session) -> None:
-    """Adds one to the jobs generation inside the session's transaction, once per
-    transaction: it commits or rolls back with the change it stands for."""
-    if session.info.get(_RAISED):
-        return
+    """Adds one to the jobs generation inside the session's transaction."""
     dialect = session.get_bind().dialect.name
     insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
     session.connection().execute(
         insert(_table).values(name=JOBS, value=1)
         .on_conflict_do_update(index_elements=[_table.c.name],
                                set_={"value": _table.c.value + 1}))
-    session.info[_RAISED] = True
 
 
 def _cacheable_request() -> bool:
@@ -115,14 +111,23 @@ def cached_for_visitors(view):
 
 def mark_jobs_changed(session: Session) -> None:
     """Says that what this session writes changes what job listings show: the jobs
-    generation moves in the same transaction."""
-    _raise_generation(session)
+    generation moves when the session commits, in the same transaction."""
+    session.info[JOBS_CHANGED] = True
 
 
-@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "before_commit")
+def _raise_before_commit(session: Session) -> None:
+    # Raised last, so the counter's row stays locked (on PostgreSQL) only while the
+    # transaction commits, not through a whole import. The flush first marks what
+    # is still pending.
+    session.flush()
+    if session.info.pop(JOBS_CHANGED, False):
+        _raise_generation(session)
+
+
 @event.listens_for(Session, "after_rollback")
-def _transaction_ended(session: Session) -> None:
-    session.info.pop(_RAISED, None)
+def _forget_after_rollback(session: Session) -> None:
+    session.info.pop(JOBS_CHANGED, None)
 
 
 def init_app(app: Flask) -> None:

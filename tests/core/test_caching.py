@@ -94,3 +94,21 @@ def test_an_import_from_another_process_reaches_pages_this_process_has_cached(ap
 
     assert client.get("/api/v1/jobs?q=tidal").get_json()["total"] == 1
     assert "Tidal Engineer" in client.get("/jobs?q=tidal").get_data(as_text=True)
+
+
+def test_the_generation_moves_once_per_committed_change_and_never_on_a_rollback(make):
+    from careerexpo.core.caching import generation
+
+    job = make.job(title="Counted")
+    before = generation()
+    job.title = "Rolled back"
+    db.session.flush()
+    db.session.rollback()
+    assert generation() == before
+
+    job.title = "First flush"
+    db.session.flush()
+    job.description = "Second flush, same transaction"
+    db.session.flush()
+    db.session.commit()
+    assert generation() == before + 1
