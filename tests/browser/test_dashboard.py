@@ -90,3 +90,33 @@ def test_an_organiser_opens_the_print_summary_which_prints_without_the_site_chro
     expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert browser_errors == []
+
+
+def test_live_activity_writes_counts_and_days_the_readers_way(page: Page, live_server,
+                                                            sign_in, browser_errors):
+    from datetime import timedelta
+
+    import sqlalchemy as sa
+
+    from careerexpo.booths.models import BoothVisit
+    from careerexpo.core.hktime import today_hk
+    from careerexpo.extensions import db
+
+    today = today_hk()
+    company = factories.company(name="Crowded Booth Ltd")
+    expo = factories.expo(slug="busy-fair", name="Busy Fair", companies=[company],
+                          starts_on=today, ends_on=today + timedelta(days=1))
+    booth = expo.booths.one()
+    db.session.execute(sa.insert(BoothVisit), [
+        {"booth_id": booth.id, "visitor": f"s{n}", "day": today} for n in range(1234)])
+    db.session.commit()
+    sign_in(factories.organiser())
+
+    page.goto("/expos/busy-fair/activity")
+    expect(page.locator("[data-figure=booth_visits]")).to_have_text("1,234")
+    first_day = page.locator("[data-by-day] th")  # the day table's row headers
+    expect(first_day.first).to_have_text(re.compile(rf"^{today:%b} {today.day}, {today.year}$"))
+
+    page.goto("/expos/busy-fair/activity?lang=zh_Hant_HK")
+    expect(page.locator("[data-figure=booth_visits]")).to_have_text("1,234")
+    expect(first_day.first).to_have_text(f"{today.year}年{today.month}月{today.day}日")

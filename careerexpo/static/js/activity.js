@@ -5,11 +5,16 @@
   var embedded = document.getElementById("activity-data");
   if (!section || !embedded) return;
   var chart = null;
+  // Counts and days written the page's way ("7,072", "Nov 21, 2026" or "2026年11月21日").
+  var lang = document.documentElement.lang || undefined;
+  var count = new Intl.NumberFormat(lang);
+  var dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
+  function dayLabel(iso) { return dayFormat.format(new Date(iso + "T00:00:00Z")); }
 
   function drawByDay(days) {
     var canvas = document.getElementById("chart-applications");
     if (!canvas || !window.Chart) return;
-    var labels = days.map(function (d) { return d[0]; });
+    var labels = days.map(function (d) { return dayLabel(d[0]); });
     var values = days.map(function (d) { return d[1]; });
     if (chart) {
       chart.data.labels = labels;
@@ -31,7 +36,7 @@
       if (node.dataset.figure === "median_wait_seconds") {
         node.textContent = value === null ? "—" : Math.round(value) + " " + node.dataset.unit;
       } else {
-        node.textContent = value;
+        node.textContent = count.format(value);
       }
     });
     var body = document.querySelector("[data-by-day]");
@@ -41,10 +46,10 @@
         var row = document.createElement("tr");
         var day = document.createElement("th");
         day.scope = "row";
-        day.textContent = d[0];
+        day.textContent = dayLabel(d[0]);
         var n = document.createElement("td");
         n.className = "num";
-        n.textContent = d[1];
+        n.textContent = count.format(d[1]);
         row.append(day, n);
         body.append(row);
       });
