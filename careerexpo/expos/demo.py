@@ -20,10 +20,11 @@ import sqlalchemy as sa
 
 from careerexpo.auth.services import AccountError, create_user
 from careerexpo.companies.models import Company
-from careerexpo.core.database import refresh_statistics
+from careerexpo.core.database import refresh_statistics, utcnow
 from careerexpo.core.enums import JobState, Programme, Role
 from careerexpo.core.hktime import HONG_KONG, end_of_day_hk, today_hk
 from careerexpo.expos import demo_data as vocab
+from careerexpo.expos.demo_activity import add_demo_activity
 from careerexpo.expos.demo_applicants import add_demo_pipelines
 from careerexpo.expos.demo_booths import dress_booths
 from careerexpo.expos.models import Booth, Expo
@@ -332,11 +333,17 @@ def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], dates: tuple[date
     if Role.CANDIDATE in made and Role.EMPLOYER in made:
         own = [j for j in jobs if j.company is companies[0]]
         others = [j for j in jobs if j.company is not companies[0]]
-        result.applications = add_demo_pipelines(
+        pipelines = add_demo_pipelines(
             random.Random(SEED), made[Role.EMPLOYER], made[Role.CANDIDATE], own, others,
             DEMO_PASSWORD)
+        result.applications = pipelines.applications
         progress(f"applications: {result.applications} (applicants for {companies[0].name}, "
                  "and the demo candidate's own)")
+        activity = add_demo_activity(random.Random(SEED), expo, booths, booths[0],
+                                     made[Role.EMPLOYER], pipelines.applicants, others,
+                                     utcnow())
+        progress(f"since the expo opened: {activity.visits} booth visits, {activity.chats} "
+                 f"chats, {activity.applications} more applications")
     return result
 
 

@@ -9,6 +9,7 @@ one-page PDF CV the employer can download.
 """
 
 import random
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from careerexpo.applications.models import Application, ApplicationEvent, ApplicationNote, SavedJob
@@ -69,10 +70,18 @@ OWN_PROFILE = ("BSc Computer Science, HKBU; looking for a first role in AI or fi
                "hong_kong;gba")
 
 
+@dataclass
+class DemoPipelines:
+    applications: int
+    applicants: list[tuple[User, CVDocument]] = field(default_factory=list)
+
+
 def add_demo_pipelines(rng: random.Random, employer: User, candidate: User,
-                       company_jobs: list[Job], other_jobs: list[Job], password: str) -> int:
-    """Adds the applicants and applications (without committing); returns how many.
-    ``company_jobs`` are the employer's roles, ``other_jobs`` other companies'."""
+                       company_jobs: list[Job], other_jobs: list[Job],
+                       password: str) -> DemoPipelines:
+    """Adds the applicants and applications (without committing): how many, and the
+    applicants with their CVs. ``company_jobs`` are the employer's roles, ``other_jobs``
+    other companies'."""
     now = utcnow().replace(second=0, microsecond=0)
     db.session.flush()  # the accounts' ids, for their profiles and CVs
     own_cv = _profile(candidate, *OWN_PROFILE)
@@ -82,11 +91,11 @@ def add_demo_pipelines(rng: random.Random, employer: User, candidate: User,
         _apply(rng, candidate, own_cv, job, path, None, now)
     for job in picked[len(OWN_PATHS):]:
         db.session.add(SavedJob(user_id=candidate.id, job_id=job.id))
-    added = min(len(OWN_PATHS), len(picked))
+    made = DemoPipelines(min(len(OWN_PATHS), len(picked)))
 
     targets = company_jobs[:4]
     if not targets:
-        return added
+        return made
     for i, (details, path) in enumerate(zip(APPLICANTS, PATHS, strict=True)):
         try:
             person = create_user(f"applicant{i + 1}@demo.careerexpo.hk", password,
@@ -95,12 +104,13 @@ def add_demo_pipelines(rng: random.Random, employer: User, candidate: User,
             continue
         db.session.flush()
         cv = _profile(person, *details[1:])
+        made.applicants.append((person, cv))
         application = _apply(rng, person, cv, targets[i % len(targets)], path, employer, now)
         if path[-1] in NOTES:
             db.session.add(ApplicationNote(application=application, author=employer,
                                            body=NOTES[path[-1]]))
-        added += 1
-    return added
+        made.applications += 1
+    return made
 
 
 def _profile(person: User, headline: str, skills: str, degree: Degree,
@@ -116,8 +126,12 @@ def _profile(person: User, headline: str, skills: str, degree: Degree,
 def _apply(rng: random.Random, person: User, cv: CVDocument, job: Job,
            path: list[ApplicationStatus], employer: User | None, now: datetime) -> Application:
     """An application moved along ``path``, a day or so a step: the candidate's own steps
-    by them, the others by ``employer``."""
-    at = now - timedelta(days=rng.randint(6, 12), minutes=rng.randint(0, 600))
+    by them, the others by ``employer``. One not yet looked at was sent during the expo,
+    in the last day and a half."""
+    if len(path) == 1:
+        at = now - timedelta(minutes=rng.randint(60, 36 * 60))
+    else:
+        at = now - timedelta(days=rng.randint(6, 12), minutes=rng.randint(0, 600))
     application = Application(job=job, candidate=person, cv=cv, status=path[-1], created_at=at,
                               cover_note=f"I would like to apply for the {job.title} role.")
     for step in path:

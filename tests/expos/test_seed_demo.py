@@ -211,3 +211,28 @@ def test_a_fresh_demo_expo_is_live_now(runner, client):
     live_now = page.split('id="live"')[1].split("<section")[0]
     assert f'href="/expos/{SLUG}"' in live_now
     assert "No expo is open right now." not in page
+
+
+def test_a_fresh_demo_has_traffic_for_the_organisers_live_activity(runner):
+    from careerexpo.core.database import utcnow
+    from careerexpo.stats import activity
+
+    result = runner.invoke(args=["seed-demo", "--jobs", "200", "--companies", "20"])
+    assert result.exit_code == 0, result.output
+    expo = db.session.scalar(sa.select(Expo).where(Expo.slug == SLUG))
+
+    data = activity.overview(expo)
+    assert data["booth_visits"] == sql("SELECT count(*) FROM booth_visits").scalar_one() > 1000
+    # The demo employer's booth answered six of its eight chats; six booths without
+    # staff missed one each, and the dashboard puts them first.
+    assert (data["chats_requested"], data["chats_answered"], data["chats_missed"],
+            data["chats_waiting"]) == (14, 6, 8, 0)
+    assert all(f.needs_help for f in data["funnels"][:7])
+    sent_during_expo = sum(n for _day, n in data["applications_by_day"])
+    assert sent_during_expo >= 12 + 4  # each applicant's other roles, and four first steps
+    # Nothing happened after now, nor outside the expo's days.
+    now = utcnow().replace(tzinfo=None).isoformat(" ")
+    assert sql("SELECT count(*) FROM booth_visits WHERE visited_at > :now OR day < :first",
+               now=now, first=expo.starts_on).scalar_one() == 0
+    assert sql("SELECT count(*) FROM conversations WHERE closed_at > :now",
+               now=now).scalar_one() == 0
