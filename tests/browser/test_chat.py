@@ -26,6 +26,11 @@ def staff_page(browser, live_server, browser_errors):
         context.close()
 
 
+def empty_text(locator) -> str:
+    """What an empty list says in its place (its ``::before``), or "none" once it has items."""
+    return locator.evaluate("el => getComputedStyle(el, '::before').content")
+
+
 def sign_in_on(page: Page, user):
     page.goto("/auth/login")
     page.get_by_label("Email", exact=True).fill(user.email)
@@ -52,10 +57,12 @@ def test_lobby_messages_appear_for_everyone_as_plain_text(page, staff_page, boot
     sign_in_on(page, factories.candidate(name="Lee Candidate"))
     page.goto(url)
     expect(page.locator("[data-presence]")).to_contain_text("staff online")
+    lobby = staff_page.get_by_role("list", name="Lobby messages")
+    assert empty_text(lobby) == '"No messages in the lobby yet."'
     page.get_by_label("Message to everyone at the booth").fill("<b>Hello</b> booth!")
     page.get_by_label("Message to everyone at the booth").press("Enter")
-    lobby = staff_page.get_by_role("list", name="Lobby messages")
     expect(lobby).to_contain_text("<b>Hello</b> booth!")
+    assert empty_text(lobby) == "none"
     expect(lobby.locator("b")).to_have_count(0)
     expect(lobby).to_contain_text("Lee Candidate")
     assert browser_errors == []
@@ -76,8 +83,12 @@ def test_a_private_chat_from_queue_to_answer(page, staff_page, booth, browser_er
     expect(page.locator("[data-queue]")).to_contain_text("number 1 in the queue")
     page.get_by_label("Your message to the staff").fill("Is the firmware role remote?")
     page.get_by_label("Your message to the staff").press("Enter")
+    open_chats = staff_page.locator("[data-conversation-list]")
+    assert empty_text(open_chats) == '"No chat is open."'
     staff_page.get_by_role("button", name="Accept").click()
     expect(page.locator("[data-queue]")).to_contain_text("A staff member has joined")
+    expect(open_chats).to_contain_text("Ho Candidate")
+    assert empty_text(open_chats) == "none"
     messages = staff_page.get_by_role("list", name="Private messages")
     expect(messages).to_contain_text("Is the firmware role remote?")
     context = staff_page.locator("[data-context]")
