@@ -30,7 +30,8 @@ def search():
     result = search_jobs(query)
     page = Page(result.items, result.total, result.page, result.per_page)
     return render_template("jobs/search.html", query=query, result=result, page=page,
-                           scopes=scopes(query))
+                           scopes=scopes(query),
+                           marks=applications.marks_for(current_user, [j.id for j in result.items]))
 
 
 def _public_job_or_404(job_id: int):

@@ -1,6 +1,8 @@
 import sqlalchemy as sa
 from flask import abort, current_app, redirect, render_template, url_for
+from flask_login import current_user
 
+from careerexpo.applications import services as applications
 from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.enums import Area
 from careerexpo.core.i18n import remember_language
@@ -24,7 +26,9 @@ def index():
     expos = catalogue.listing()
     spotlight = expos.live or expos.upcoming[:1]
     return render_template("main/index.html", newest=newest, by_area=by_area, Area=Area,
-                           spotlight=spotlight, spotlight_live=bool(expos.live))
+                           spotlight=spotlight, spotlight_live=bool(expos.live),
+                           marks=applications.marks_for(current_user,
+                                                        [j.id for j in newest.items]))
 
 
 @bp.route("/healthz")

@@ -145,3 +145,28 @@ def test_a_role_points_to_its_companys_booth_live_or_coming(client, make):
     page = client.get(f"/jobs/{job.id}").get_data(as_text=True)
     assert "Tsuen Wan Micro has a booth at Live Fair, open now" in page
     assert f'href="/expos/live-fair/booths/{live.booths.one().id}">Visit the booth' in page
+
+
+def test_a_candidate_sees_which_listed_roles_they_applied_to_or_saved(client, auth, make):
+    applied = make.job(title="Applied Role", posted_ago=timedelta(hours=1))
+    saved = make.job(title="Saved Role", posted_ago=timedelta(hours=2))
+    make.job(title="Untouched Role", posted_ago=timedelta(hours=3))
+    me = make.candidate()
+    make.application(applied, me)
+    from careerexpo.applications.models import SavedJob
+    from careerexpo.extensions import db
+    db.session.add(SavedJob(user_id=me.id, job_id=saved.id))
+    db.session.commit()
+    other = make.candidate()
+
+    def marks(page: str) -> list[str]:
+        return re.findall(r'<li class="tag-mine">([^<]+)</li>', page)
+
+    assert marks(client.get("/jobs").get_data(as_text=True)) == []  # a visitor: no marks
+    auth.login(me)
+    for url in ("/jobs", "/"):
+        assert marks(client.get(url).get_data(as_text=True)) == [
+            "You applied: Submitted", "Saved by you"]
+    auth.logout()
+    auth.login(other)
+    assert marks(client.get("/jobs").get_data(as_text=True)) == []
