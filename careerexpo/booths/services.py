@@ -174,15 +174,12 @@ class BoothLink:
     expo_slug: str
     expo_name: str
     starts_on: date
-    ends_on: date
-
-    def is_on(self, day: date) -> bool:
-        return self.starts_on <= day <= self.ends_on
+    live: bool  # the expo is open today; else it is still to come
 
 
 # Built once: a role's page asks this on every view.
 _BOOTH_TO_VISIT = (
-    sa.select(Booth.id, Expo.slug, Expo.name, Expo.starts_on, Expo.ends_on)
+    sa.select(Booth.id, Expo.slug, Expo.name, Expo.starts_on)
     .join(Expo, Expo.id == Booth.expo_id)
     .where(Booth.company_id == sa.bindparam("company_id"), Expo.ends_on >= sa.bindparam("today"))
     .order_by(Expo.starts_on, Expo.id).limit(1)
@@ -193,6 +190,8 @@ def booth_to_visit(company_id: int, today: date | None = None) -> BoothLink | No
     """The company's booth at an expo open today, else at the soonest one to come."""
     # Straight on the session's connection: the ORM's execution path costs more than
     # this small query itself.
+    today = today or today_hk()
     row = db.session.connection().execute(
-        _BOOTH_TO_VISIT, {"company_id": company_id, "today": today or today_hk()}).first()
-    return BoothLink(*row) if row else None
+        _BOOTH_TO_VISIT, {"company_id": company_id, "today": today}).first()
+    # The expo has not ended (the query says so): it is open once it has started.
+    return BoothLink(*row, live=row.starts_on <= today) if row else None

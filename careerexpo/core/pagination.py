@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 from math import ceil
 
+from flask import redirect
+
 from careerexpo.core.errors import BadParameter
+from careerexpo.core.templating import url_with
 
 # Far past any real list, and small enough that page × per-page fits every database's integers.
 MAX_PAGE = 100_000
@@ -38,6 +41,14 @@ class Page:
                 out.append(None)
             out.append(n)
         return out
+
+
+def past_the_end(page: Page):
+    """A redirect to the last page when ``page`` is past it (the list has shrunk since
+    the link was made), else ``None``."""
+    if page.page <= page.pages:
+        return None
+    return redirect(url_with(page=page.pages))
 
 
 def is_whole_number(raw: str) -> bool:

@@ -13,7 +13,7 @@ from careerexpo.candidates import services as candidates
 from careerexpo.candidates.routes import send_cv
 from careerexpo.core.access import employer_required
 from careerexpo.core.enums import ApplicationStatus
-from careerexpo.core.pagination import parse_page
+from careerexpo.core.pagination import parse_page, past_the_end
 from careerexpo.employer import bp
 from careerexpo.employer.lookups import own_application_or_404, own_job_or_404
 
@@ -28,11 +28,9 @@ def applications(job_id: int):
     page = services.job_applications(
         current_user, job, ApplicationStatus(status) if status else None,
         parse_page(request.args.get("page")), current_app.config["APPLICANTS_PER_PAGE"])
-    if page.page > page.pages:  # a page that has emptied since it was linked
-        return redirect(url_for("employer.applications", job_id=job.id, status=status,
-                                page=page.pages))
-    return render_template("employer/applications.html", job=job, page=page, status=status,
-                           counts=services.status_counts(job))
+    return past_the_end(page) or render_template(
+        "employer/applications.html", job=job, page=page, status=status,
+        counts=services.status_counts(job))
 
 
 @bp.route("/jobs/<int:job_id>/applications.csv")

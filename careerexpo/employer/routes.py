@@ -8,7 +8,7 @@ from careerexpo.auth import services as accounts
 from careerexpo.auth.forms import ColleagueForm
 from careerexpo.core.access import employer_required
 from careerexpo.core.enums import JobState
-from careerexpo.core.pagination import parse_page
+from careerexpo.core.pagination import parse_page, past_the_end
 from careerexpo.employer import bp
 from careerexpo.employer.lookups import own_job_or_404
 from careerexpo.jobs import services
@@ -24,9 +24,8 @@ def jobs():
     page, counts = services.company_jobs_page(
         current_user, JobState(state) if state else None, parse_page(request.args.get("page")),
         current_app.config["EMPLOYER_JOBS_PER_PAGE"])
-    if page.page > page.pages:  # a page that has emptied since it was linked
-        return redirect(url_for("employer.jobs", state=state, page=page.pages))
-    return render_template("employer/jobs.html", page=page, state=state, counts=counts)
+    return past_the_end(page) or render_template("employer/jobs.html", page=page, state=state,
+                                                 counts=counts)
 
 
 @bp.route("/jobs/new", methods=["GET", "POST"])

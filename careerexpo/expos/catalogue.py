@@ -53,6 +53,13 @@ def listing(today: date | None = None) -> ExpoListing:
     return out
 
 
+def spotlight(today: date | None = None) -> tuple[list, bool]:
+    """The expos a visitor should find first: those open today, else the next one to
+    open (each with its booth count), and whether they are open."""
+    expos = listing(today)
+    return (expos.live, True) if expos.live else (expos.upcoming[:1], False)
+
+
 def save_expo(user: User, slug: str, name: str, starts_on: date, ends_on: date,
               description: str, expo: Expo | None = None) -> Expo:
     """Creates an expo, or changes ``expo``; for organisers."""

@@ -8,7 +8,6 @@ from careerexpo.booths.services import booth_to_visit
 from careerexpo.candidates import services as candidates
 from careerexpo.core.access import candidate_required
 from careerexpo.core.caching import cached_for_visitors
-from careerexpo.core.hktime import today_hk
 from careerexpo.core.pagination import Page
 from careerexpo.extensions import db
 from careerexpo.jobs import bp, jsonld
@@ -53,13 +52,7 @@ def detail(job_id: int):
         context["profile_cv"] = candidates.profile_for(current_user).cv
         context["form"] = ApplyForm()
     context["jsonld"] = jsonld.job_posting(job) if context["listed"] else None
-    return render_template("jobs/detail.html", **context, **_booth_context(job))
-
-
-def _booth_context(job) -> dict:
-    """Where to meet the company: its booth at an expo open today, or the next one."""
-    booth = booth_to_visit(job.company_id)
-    return {"booth": booth, "booth_live": booth is not None and booth.is_on(today_hk())}
+    return render_template("jobs/detail.html", **context, booth=booth_to_visit(job.company_id))
 
 
 def _chosen_cv(form: ApplyForm, profile_cv):
@@ -96,7 +89,8 @@ def apply(job_id: int):
     return render_template(
         "jobs/detail.html", job=job, listed=job.is_listed(), form=form, profile_cv=profile_cv,
         application=applications.existing_application(current_user, job.id),
-        saved=applications.is_saved(current_user, job.id), jsonld=None, **_booth_context(job),
+        saved=applications.is_saved(current_user, job.id), jsonld=None,
+        booth=booth_to_visit(job.company_id),
     ), 400
 
 

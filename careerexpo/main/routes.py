@@ -22,11 +22,9 @@ def index():
         sa.select(Job.area, sa.func.count()).where(listed_condition())
         .group_by(Job.area).order_by(sa.func.count().desc())
     ).all()
-    # The expos open today, or else the next one: a visitor should find the fair first.
-    expos = catalogue.listing()
-    spotlight = expos.live or expos.upcoming[:1]
+    spotlight, spotlight_live = catalogue.spotlight()
     return render_template("main/index.html", newest=newest, by_area=by_area, Area=Area,
-                           spotlight=spotlight, spotlight_live=bool(expos.live),
+                           spotlight=spotlight, spotlight_live=spotlight_live,
                            marks=applications.marks_for(current_user,
                                                         [j.id for j in newest.items]))
 
