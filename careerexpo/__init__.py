@@ -51,6 +51,7 @@ def register_extensions(app: Flask) -> None:
     from careerexpo.chat import realtime
     from careerexpo.core import caching, database, i18n, security
     from careerexpo.extensions import csrf, db, limiter, login_manager, migrate
+    from careerexpo.search import engine as search_engine
 
     # Set up the ORM's mappers now rather than on the first request, which would pay for it.
     sa_orm.configure_mappers()
@@ -64,6 +65,7 @@ def register_extensions(app: Flask) -> None:
     security.init_app(app)
     login_manager.init_app(app)
     caching.init_app(app)
+    search_engine.init_app(app)
     realtime.init_app(app)
 
 

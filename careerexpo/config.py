@@ -78,8 +78,13 @@ class Config:
     # Public pages and API answers are cached for signed-out visitors this long; any
     # change to a job or company invalidates them at once (core/caching.py).
     PUBLIC_CACHE_SECONDS = 60
-    # Search results (counts and pages) are kept this long per jobs generation (jobs/search.py).
-    SEARCH_CACHE_SECONDS = 60
+    # The search index (careerexpo/search): how often serving processes look for changes
+    # other processes and machines committed, how long the outbox keeps an entry (an
+    # index that last caught up longer ago rebuilds), and how many waiting entries make
+    # a rebuild cheaper than replaying them.
+    SEARCH_POLL_SECONDS = 0.5
+    SEARCH_OUTBOX_RETENTION_HOURS = 24
+    SEARCH_REBUILD_BACKLOG = 200_000
     CACHE_DEFAULT_TIMEOUT = 60
     # What each process may keep in its cache when there is no Redis (a page is 5-30 KB).
     CACHE_MEMORY_BYTES = 32 * MB
@@ -131,8 +136,12 @@ class Config:
                                    env.get("TEMPLATE_CACHE_DIR")
                                    or os.path.join(instance_path, "template-cache")),
             "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT") or cls.LOGIN_RATE_LIMIT,
-            "SEARCH_CACHE_SECONDS": int(env.get("SEARCH_CACHE_SECONDS")
-                                        or cls.SEARCH_CACHE_SECONDS),
+            "SEARCH_INDEX_DIR": env.get("SEARCH_INDEX_DIR")
+            or os.path.join(instance_path, "search-index"),
+            "SEARCH_POLL_SECONDS": float(env.get("SEARCH_POLL_SECONDS")
+                                         or cls.SEARCH_POLL_SECONDS),
+            "SEARCH_OUTBOX_RETENTION_HOURS": float(env.get("SEARCH_OUTBOX_RETENTION_HOURS")
+                                                   or cls.SEARCH_OUTBOX_RETENTION_HOURS),
             "API_TOKEN_RATE_LIMIT": env.get("API_TOKEN_RATE_LIMIT") or cls.API_TOKEN_RATE_LIMIT,
             # Talisman redirects to HTTPS only where the app itself terminates TLS.
             "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",
@@ -164,6 +173,8 @@ class TestingConfig(DevelopmentConfig):
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
+    # Each commit applies its own changes; nothing else writes a test's index.
+    SEARCH_POLL_SECONDS = 0
 
 
 CONFIGS = {

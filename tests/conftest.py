@@ -11,7 +11,6 @@ import shutil
 from contextlib import contextmanager
 
 import pytest
-import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from careerexpo import create_app
@@ -46,7 +45,6 @@ def database_template(tmp_path_factory):
 
 def _empty_postgres_tables() -> None:
     # DELETE beats TRUNCATE on tables this small; children go before their parents.
-    db.session.execute(sa.text("DELETE FROM job_search"))
     for table in reversed(db.metadata.sorted_tables):
         db.session.execute(table.delete())
     db.session.commit()
@@ -62,7 +60,7 @@ def app_on_fresh_database(database_template, tmp_path, **settings):
         shutil.copyfile(database_template, path)
         uri = f"sqlite:///{path}"
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=uri, CV_FOLDER=str(tmp_path / "cvs"),
-                     **settings)
+                     SEARCH_INDEX_DIR=str(tmp_path / "search-index"), **settings)
     with app.app_context():
         # Flask-Babel keeps loaded catalogues per process, not per app: a test app reading
         # catalogues from elsewhere must not see another app's.

@@ -73,11 +73,10 @@ def generation() -> int:
     return db.session.connection().execute(_READ).scalar() or 0
 
 
-def _raise_generation(session: Session) -> None:
-    """Adds one to the jobs generation inside the session's transaction."""
-    dialect = session.get_bind().dialect.name
-    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    session.connection().execute(
+def raise_generation(conn: sa.Connection) -> None:
+    """Adds one to the jobs generation inside the connection's transaction."""
+    insert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
+    conn.execute(
         insert(_table).values(name=JOBS, value=1)
         .on_conflict_do_update(index_elements=[_table.c.name],
                                set_={"value": _table.c.value + 1}))
@@ -122,7 +121,7 @@ def _raise_before_commit(session: Session) -> None:
     # is still pending.
     session.flush()
     if session.info.pop(JOBS_CHANGED, False):
-        _raise_generation(session)
+        raise_generation(session.connection())
 
 
 @event.listens_for(Session, "after_rollback")

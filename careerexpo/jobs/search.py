@@ -1,33 +1,35 @@
-"""Job search: full text, facet filters, facet counts, sorting and pages, all in SQL.
+"""Job search: what a person asks for, answered by the search index (careerexpo/search).
 
 The HTML listing, the JSON API and the feeds all call ``search_jobs`` with a
 ``JobQuery``; ``JobQuery.from_args`` turns query-string arguments into one and
-raises ``BadParameter`` naming the first argument it cannot use.
+raises ``BadParameter`` naming the first argument it cannot use. The index finds
+and counts; the page's rows are then read from the database, the system of
+record, and a role that stopped being listed meanwhile is left off.
 """
 
-import hashlib
-import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask import current_app
 from sqlalchemy.orm import contains_eager
 
 from careerexpo.companies.models import Company
-from careerexpo.core import caching
-from careerexpo.core.database import member_counts, member_tallies, tally, utcnow
+from careerexpo.core.database import utcnow
 from careerexpo.core.enums import FACETS, JobState
 from careerexpo.core.errors import BadParameter
 from careerexpo.core.pagination import is_whole_number, parse_page
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
-from careerexpo.jobs import search_index
 from careerexpo.jobs.models import Job
+from careerexpo.search import query as index_query
+from careerexpo.search.engine import search_engine
 
 SORTS = ("relevance", "newest", "salary")
 MAX_PER_PAGE = 100
 TRUE_WORDS = {"true": True, "false": False}
+# "Posted within" choices, in days, as the page offers them.
+POSTED_WITHIN = (1, 3, 7, 14, 30)
+MAX_SALARY = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,10 @@ class JobQuery:
     sort: str | None = None
     page: int = 1
     per_page: int = 20
+    # Monthly HKD the role's range reaches (its top, or its bottom when it has no top).
+    salary_min: int | None = None
+    # Posted within this many days.
+    posted_within: int | None = None
 
     @classmethod
     def from_args(cls, args, default_per_page: int = 20) -> "JobQuery":
@@ -71,6 +77,14 @@ class JobQuery:
             raise BadParameter("per_page", f"must be a whole number from 1 to {MAX_PER_PAGE}")
         else:
             per_page = int(per_page_raw)
+        salary = _single(args, "salary_min")
+        if salary is not None and not (is_whole_number(salary)
+                                       and 0 <= int(salary) <= MAX_SALARY):
+            raise BadParameter("salary_min", f"must be a whole number from 0 to {MAX_SALARY}")
+        within = _single(args, "posted_within")
+        if within is not None and within not in {str(d) for d in POSTED_WITHIN}:
+            raise BadParameter("posted_within",
+                               f"must be one of {', '.join(map(str, POSTED_WITHIN))} (days)")
         q = (_single(args, "q") or "").strip()
         if len(q) > 200:
             raise BadParameter("q", "must be at most 200 characters")
@@ -85,13 +99,22 @@ class JobQuery:
             sort=sort,
             page=parse_page(_single(args, "page")),
             per_page=per_page,
+            salary_min=int(salary) if salary is not None else None,
+            posted_within=int(within) if within is not None else None,
         )
 
     @property
     def effective_sort(self) -> str:
+        """Best match first when there are words to match, unless another sort was picked."""
         if self.sort == "relevance" and not self.q:
             return "newest"
         return self.sort or ("relevance" if self.q else "newest")
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether any filter besides the words is set."""
+        return bool(self.filters or self.open_to_overseas is not None or self.companies
+                    or self.expos or self.salary_min is not None or self.posted_within)
 
     def with_page(self, page: int) -> "JobQuery":
         return replace(self, page=page)
@@ -119,6 +142,8 @@ class SearchResult:
     per_page: int
     facets: dict[str, dict[str, int]]
     sort: str
+    # Names for the company and expo facets' keys: {"company": {"12": "Acme"}, "expo": …}
+    facet_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -133,159 +158,62 @@ def listed_condition(now: datetime | None = None):
     )
 
 
-def _text_match(terms):
-    """A subquery of (job_id, score) for the jobs matching ``terms``; lower scores rank first."""
-    if db.engine.dialect.name == "sqlite":
-        fts = sa.table("job_fts")
-        return (
-            sa.select(
-                sa.literal_column("job_fts.rowid").label("job_id"),
-                sa.literal_column(f"bm25(job_fts, {search_index.SQLITE_WEIGHTS})").label("score"),
-            )
-            .select_from(fts)
-            .where(sa.text("job_fts MATCH :fts_query").bindparams(
-                fts_query=search_index.fts5_expression(terms)))
-            .subquery("text_match")
-        )
-    table = sa.table("job_search", sa.column("job_id"), sa.column("document"))
-    tsquery = sa.func.to_tsquery(sa.literal_column("'simple'"),
-                                 sa.literal(search_index.tsquery_expression(terms)))
-    return (
-        sa.select(
-            table.c.job_id.label("job_id"),
-            (-sa.func.ts_rank_cd(table.c.document, tsquery)).label("score"),
-        )
-        .where(table.c.document.op("@@")(tsquery))
-        .subquery("text_match")
-    )
+def _company_ids(companies: tuple[str, ...]) -> tuple[int, ...] | None:
+    if not companies:
+        return None
+    # Digits name a company by id; an id past any database's integers names none.
+    ids = {int(c) for c in companies if is_whole_number(c)}
+    names = [c.lower() for c in companies if not c.isascii() or not c.isdigit()]
+    if names:
+        ids.update(db.session.scalars(
+            sa.select(Company.id).where(sa.func.lower(Company.name).in_(names))))
+    return tuple(sorted(i for i in ids if i < 2**63))
 
 
-def _conditions(query: JobQuery) -> list:
-    conditions = [listed_condition()]
-    for name, values in query.filters.items():
-        column = getattr(Job, name)
-        conditions.append(column.in_(values))
-    if query.open_to_overseas is not None:
-        conditions.append(Job.open_to_overseas.is_(query.open_to_overseas))
-    if query.companies:
-        # Digits name a company by id; an id past any database's integers names none.
-        ids = [int(c) for c in query.companies if is_whole_number(c)]
-        names = [c.lower() for c in query.companies if not c.isascii() or not c.isdigit()]
-        conditions.append(
-            sa.or_(
-                Job.company_id.in_(ids),
-                Job.company_id.in_(
-                    sa.select(Company.id).where(sa.func.lower(Company.name).in_(names))
-                ),
-            )
-        )
-    if query.expos:
-        found = dict(db.session.execute(
-            sa.select(Expo.slug, Expo.id).where(Expo.slug.in_(query.expos))).all())
-        for slug in query.expos:
-            if slug not in found:
-                raise BadParameter("expo", f"no expo {slug!r}")
-        conditions.append(Job.company_id.in_(
-            sa.select(Booth.company_id).where(Booth.expo_id.in_(found.values()))))
-    return conditions
+def _expo_ids(slugs: tuple[str, ...]) -> tuple[int, ...] | None:
+    if not slugs:
+        return None
+    found = dict(db.session.execute(
+        sa.select(Expo.slug, Expo.id).where(Expo.slug.in_(slugs))).all())
+    for slug in slugs:
+        if slug not in found:
+            raise BadParameter("expo", f"no expo {slug!r}")
+    return tuple(found.values())
 
 
-def _facet_counts(conditions) -> tuple[int, dict[str, dict[str, int]]]:
-    """The total and every facet's counts in one pass over the matching jobs.
-
-    One ``COUNT(*) FILTER (WHERE …)`` per facet value rather than a ``GROUP BY``
-    per facet: the database reads each matching row once instead of sorting the
-    matches once per facet (several times faster at 100,000 jobs, bench/search.py).
-    """
-    columns = [sa.func.count().label("_total"),
-               tally(Job.open_to_overseas.is_(True), "open_to_overseas:true")]
-    for name, enum_cls in FACETS.items():
-        columns += member_tallies(name, getattr(Job, name), enum_cls)
-    row = db.session.execute(sa.select(*columns).where(*conditions)).one()._mapping
-    total = int(row["_total"])
-    facets = {name: member_counts(row, name, enum_cls, total)
-              for name, enum_cls in FACETS.items()}
-    overseas = int(row["open_to_overseas:true"])
-    facets["open_to_overseas"] = {"true": overseas, "false": total - overseas}
-    return total, facets
+def _labelled_facets(facets: dict) -> tuple[dict, dict]:
+    """Company and expo counts keyed as the filters take them (id, slug), with names."""
+    companies = dict(db.session.execute(sa.select(Company.id, Company.name).where(
+        Company.id.in_(facets["company"]))).all()) if facets["company"] else {}
+    expos = {row.id: row for row in db.session.execute(sa.select(Expo.id, Expo.slug, Expo.name)
+                                                       .where(Expo.id.in_(facets["expo"])))
+             } if facets["expo"] else {}
+    facets["company"] = {str(i): n for i, n in facets["company"].items() if i in companies}
+    facets["expo"] = {expos[i].slug: n for i, n in facets["expo"].items() if i in expos}
+    labels = {"company": {str(i): name for i, name in companies.items()},
+              "expo": {e.slug: e.name for e in expos.values()}}
+    return facets, labels
 
 
-def _page_ids(query: JobQuery, sort: str, filters: list, text_match) -> list[int]:
-    """The ids of the page's jobs, in order: sorting and skipping ids only, so the
-    database never sorts whole rows, descriptions and all, to skip most of them."""
-    offset = (query.page - 1) * query.per_page
-    if sort == "relevance":
-        # The join keeps only the matching jobs: an IN (...) as well would run the text
-        # query a second time.
-        stmt = (sa.select(Job.id).join(text_match, text_match.c.job_id == Job.id)
-                .where(*filters)
-                .order_by(text_match.c.score, Job.posted_at.desc(), Job.id.desc()))
-    else:
-        if sort == "salary":
-            order = [Job.salary_max.desc().nulls_last(), Job.salary_min.desc().nulls_last(),
-                     Job.id.desc()]
-        else:
-            order = [Job.posted_at.desc(), Job.id.desc()]
-        conditions = filters
-        if text_match is not None:
-            conditions = [*filters, Job.id.in_(sa.select(text_match.c.job_id))]
-        stmt = sa.select(Job.id).where(*conditions).order_by(*order)
-    return list(db.session.scalars(stmt.limit(query.per_page).offset(offset)))
-
-
-def _cache_key(kind: str, query: JobQuery, generation: int) -> str:
-    parts = {"q": query.q, "filters": sorted(query.filters.items()),
-             "overseas": query.open_to_overseas, "companies": sorted(query.companies),
-             "expos": sorted(query.expos)}
-    if kind == "page":
-        parts.update(sort=query.effective_sort, page=query.page, per_page=query.per_page)
-    digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:32]
-    return f"search-{kind}:{generation}:{digest}"
-
-
-def _cached(kind: str, query: JobQuery, generation: int | None, compute):
-    """``compute()``, or what it gave for the same search since the jobs last changed.
-
-    Like a search engine's result cache: popular searches (the broad ones above
-    all) are answered from memory, and any committed change to a job or company
-    starts a new generation. ``SEARCH_CACHE_SECONDS`` bounds how long a result
-    may miss a role that passed its closing time. ``generation`` is ``None`` when
-    nothing may be cached (the cache is off or cannot be reached).
-    """
-    if generation is None:
-        return compute()
-    key = _cache_key(kind, query, generation)
-    value = caching.cache_get(key)
-    if value is None:
-        value = compute()
-        caching.cache_set(key, value, timeout=current_app.config["SEARCH_CACHE_SECONDS"])
-    return value
-
-
-def search_jobs(query: JobQuery) -> SearchResult:
-    terms = search_index.query_terms(query.q) if query.q else []
-    text_match = _text_match(terms) if terms else None
-    filters = _conditions(query)
+def search_jobs(query: JobQuery, with_facets: bool = True) -> SearchResult:
     sort = query.effective_sort
-    if text_match is None and sort == "relevance":
+    if sort == "relevance" and not index_query.query_terms(query.q):
         sort = "newest"
-
-    conditions = filters
-    if text_match is not None:
-        # A semi-join on the matching ids lets the database start from the text index.
-        conditions = [*filters, Job.id.in_(sa.select(text_match.c.job_id))]
-    # Read once: both cached parts must come from the same generation.
-    generation = caching.generation() if current_app.config["SEARCH_CACHE_SECONDS"] else None
-    total, facets = _cached("counts", query, generation, lambda: _facet_counts(conditions))
-    if not total or (query.page - 1) * query.per_page >= total:
-        return SearchResult([], total, query.page, query.per_page, facets, sort)
-
-    ids = _cached("page", query, generation,
-                  lambda: _page_ids(query, sort, filters, text_match))
+    engine = search_engine()
+    index = engine.index()
+    found = index_query.run(index.searcher(), index.schema, index_query.IndexQuery(
+        q=query.q, filters=query.filters, open_to_overseas=query.open_to_overseas,
+        company_ids=_company_ids(query.companies), expo_ids=_expo_ids(query.expos),
+        salary_at_least=query.salary_min, posted_within_days=query.posted_within,
+        sort=sort, offset=(query.page - 1) * query.per_page, limit=query.per_page,
+    ), with_facets=with_facets)
+    facets, labels = _labelled_facets(found.facets) if with_facets else ({}, {})
+    if not found.ids:
+        return SearchResult([], found.total, query.page, query.per_page, facets, sort, labels)
     jobs = db.session.scalars(sa.select(Job).join(Job.company)
                               .options(contains_eager(Job.company))
-                              .where(Job.id.in_(ids), *filters)).unique()
+                              .where(Job.id.in_(found.ids), listed_condition())).unique()
     by_id = {job.id: job for job in jobs}
-    # A job that closed since its page was cached is left out rather than shown.
-    items = [by_id[i] for i in ids if i in by_id]
-    return SearchResult(items, total, query.page, query.per_page, facets, sort)
+    # A role that closed since the index last heard of it is left out rather than shown.
+    items = [by_id[i] for i in found.ids if i in by_id]
+    return SearchResult(items, found.total, query.page, query.per_page, facets, sort, labels)

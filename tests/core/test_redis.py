@@ -30,6 +30,7 @@ def other_processes(app, redis_url, count=2, **overrides):
     """Apps as other processes would run them, on the same database and Redis."""
     settings = dict(SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
                     CV_FOLDER=app.config["CV_FOLDER"], CACHE_TYPE="RedisCache",
+                    SEARCH_INDEX_DIR=app.config["SEARCH_INDEX_DIR"],
                     CACHE_REDIS_URL=redis_url)
     settings.update(overrides)
     apps = [create_app("testing", **settings) for _ in range(count)]
@@ -77,8 +78,8 @@ def test_a_role_published_by_one_process_is_found_by_a_search_another_had_cached
     prefix = f"careerexpo-test-{uuid.uuid4().hex[:6]}:"
     with other_processes(app, redis_url, CACHE_KEY_PREFIX=prefix) as (one, two):
         with one.app_context():
-            assert search_jobs(JobQuery(q="photonics")).total == 1  # now in the search cache
-            assert redis.Redis.from_url(redis_url).keys(f"{prefix}search-counts:*")
+            assert one.test_client().get("/api/v1/jobs?q=photonics").get_json()["total"] == 1
+            assert redis.Redis.from_url(redis_url).keys(f"{prefix}page:*")
         with two.app_context():
             db.session.add(Job(company_id=company_id, title="Photonics Technician",
                                description="Lasers.", level="entry", degree="bachelor",
@@ -86,6 +87,7 @@ def test_a_role_published_by_one_process_is_found_by_a_search_another_had_cached
                                function="technology", employment_type="full_time",
                                open_to_overseas=False, state=JobState.OPEN, posted_at=utcnow()))
             db.session.commit()
+        assert one.test_client().get("/api/v1/jobs?q=photonics").get_json()["total"] == 2
         with one.app_context():
             again = search_jobs(JobQuery(q="photonics"))
             assert sorted(job.title for job in again.items) == [

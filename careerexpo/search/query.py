@@ -1,0 +1,191 @@
+"""Searching the index: text, filters, multi-select facet counts, sorts and pages.
+
+Facets count multi-select style: each facet's counts apply every filter but its
+own, so with ``level=entry`` the other levels still show what ticking them would
+add. Facets without a filter of their own share one aggregation; each filtered
+facet costs one more.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+import tantivy
+from tantivy import FieldType, Occur, Query
+
+from careerexpo.core.enums import FACETS
+from careerexpo.search import schema
+from careerexpo.search.analysis import query_terms
+
+# Title above company above description, as a person reads a listing.
+BOOSTS = {"title": 10.0, "company": 4.0, "description": 1.0}
+# How many longer words a typed word may stand for (``learn`` → learning, learner…),
+# the most common first; the exact word always counts and ranks above them.
+PREFIX_EXPANSIONS = 50
+PREFIX_BOOST = 0.5
+MIN_PREFIX = 3
+TOP_COMPANIES = 20
+DAY = 86_400
+
+
+@dataclass
+class IndexQuery:
+    """A search with its names resolved: company and expo ids, not names and slugs."""
+
+    q: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    open_to_overseas: bool | None = None
+    company_ids: tuple[int, ...] | None = None  # None: no filter; (): matches nothing
+    expo_ids: tuple[int, ...] | None = None
+    salary_at_least: int | None = None
+    posted_within_days: int | None = None
+    sort: str = "newest"
+    offset: int = 0
+    limit: int = 20
+
+
+@dataclass
+class IndexResult:
+    ids: list[int]
+    total: int
+    facets: dict[str, dict]
+
+
+def _any(clauses: list[tuple[Occur, Query]]) -> Query:
+    return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+
+
+def _word(searcher, s, word: str) -> Query:
+    clauses = []
+    expand = len(word) >= MIN_PREFIX and word.isalnum()
+    for name, boost in BOOSTS.items():
+        clauses.append((Occur.Should, Query.boost_query(Query.term_query(s, name, word), boost)))
+        if expand:
+            longer = [t for t, _ in searcher.terms_with_prefix(name, word,
+                                                               limit=PREFIX_EXPANSIONS + 1)
+                      if t != word][:PREFIX_EXPANSIONS]
+            for term in longer:
+                clauses.append((Occur.Should, Query.boost_query(
+                    Query.term_query(s, name, term), boost * PREFIX_BOOST)))
+    return _any(clauses)
+
+
+def _phrase(s, bigrams: list[str]) -> Query:
+    clauses = []
+    for name, boost in BOOSTS.items():
+        q = (Query.term_query(s, name, bigrams[0]) if len(bigrams) == 1
+             else Query.phrase_query(s, name, bigrams))
+        clauses.append((Occur.Should, Query.boost_query(q, boost)))
+    return _any(clauses)
+
+
+def text_query(searcher, s, q: str) -> Query | None:
+    """Every part of the query must match; ``None`` when it holds no searchable term."""
+    clauses = []
+    for kind, tokens in query_terms(q):
+        if kind == "word":
+            clauses.append((Occur.Must, _word(searcher, s, tokens[0])))
+        elif kind == "phrase":
+            clauses.append((Occur.Must, _phrase(s, tokens)))
+        else:
+            clauses.append((Occur.Must, Query.term_query(s, schema.CHARS, tokens[0])))
+    return Query.boolean_query(clauses) if clauses else None
+
+
+def _filters(s, query: IndexQuery, now: int) -> dict[str, Query]:
+    """Each filter by the facet it belongs to ("" for those no facet shows)."""
+    out = {"": Query.range_query(s, "closes_at", FieldType.Integer, now, None,
+                                 include_lower=False)}
+    for name, values in query.filters.items():
+        out[name] = Query.term_set_query(s, name, list(values))
+    if query.open_to_overseas is not None:
+        out["open_to_overseas"] = Query.term_query(s, "open_to_overseas",
+                                                   int(query.open_to_overseas))
+    if query.company_ids is not None:
+        out["company"] = (Query.term_set_query(s, "company_id", list(query.company_ids))
+                          if query.company_ids else Query.empty_query())
+    if query.expo_ids is not None:
+        out["expo"] = (Query.term_set_query(s, "expo_ids", list(query.expo_ids))
+                       if query.expo_ids else Query.empty_query())
+    if query.salary_at_least is not None:
+        out["salary"] = Query.range_query(s, "salary", FieldType.Integer,
+                                          query.salary_at_least, None)
+    if query.posted_within_days is not None:
+        out["posted"] = Query.range_query(s, "posted_at", FieldType.Integer,
+                                          now - query.posted_within_days * DAY, None)
+    return out
+
+
+def _combine(text: Query | None, filters: dict[str, Query], leave_out: str | None = None):
+    clauses = [(Occur.Must, text)] if text is not None else []
+    # Filters score nothing, so relevance is the text's alone.
+    clauses += [(Occur.Must, Query.const_score_query(q, 0.0))
+                for name, q in filters.items() if name != leave_out]
+    return Query.boolean_query(clauses)
+
+
+_AGG_FIELDS = {**{name: name for name in FACETS}, "open_to_overseas": "open_to_overseas",
+               "company": "company_id", "expo": "expo_ids"}
+
+
+def _aggregation(names) -> dict:
+    aggs = {}
+    for name in names:
+        size = TOP_COMPANIES if name == "company" else 1000
+        # segment_size: every segment sends all its terms, so the counts are exact.
+        aggs[name] = {"terms": {"field": _AGG_FIELDS[name], "size": size,
+                                "segment_size": 100_000}}
+    return aggs
+
+
+def _facet_counts(searcher, text, filters) -> dict[str, dict]:
+    own = [name for name in _AGG_FIELDS if name in filters]
+    shared = [name for name in _AGG_FIELDS if name not in filters]
+    raw = searcher.aggregate(_combine(text, filters), _aggregation(shared)) if shared else {}
+    for name in own:
+        raw.update(searcher.aggregate(_combine(text, filters, leave_out=name),
+                                      _aggregation([name])))
+    facets = {}
+    for name in _AGG_FIELDS:
+        buckets = {b["key"]: b["doc_count"] for b in raw[name]["buckets"]}
+        if name in FACETS:
+            facets[name] = {key: buckets.get(key, 0) for key in FACETS[name].keys()}
+        elif name == "open_to_overseas":
+            facets[name] = {"true": buckets.get(1, 0), "false": buckets.get(0, 0)}
+        else:
+            facets[name] = {int(k): n for k, n in buckets.items()}
+    return facets
+
+
+def _ranked_ids(searcher, q: Query, offset: int, limit: int) -> tuple[list[int], int]:
+    """Best first; equal scores newest first, then by id, so pages never shuffle."""
+    wanted = offset + limit
+    fetch = wanted + 1
+    while True:
+        result = searcher.search(q, fetch, count=True)
+        hits = result.hits
+        # A run of equal scores across the cut could be ordered either way: widen it.
+        if len(hits) < fetch or hits[-1][0] != hits[wanted - 1][0] or fetch >= result.count:
+            break
+        fetch *= 2
+    keys = searcher.fast_field_values("newest_key", [a for _, a in hits])
+    ids = searcher.fast_field_values("id", [a for _, a in hits])
+    order = sorted(range(len(hits)), key=lambda i: (-hits[i][0], -keys[i]))
+    return [ids[i] for i in order[offset:wanted]], result.count
+
+
+def run(searcher: tantivy.Searcher, s: tantivy.Schema, query: IndexQuery,
+        with_facets: bool = True) -> IndexResult:
+    now = int(time.time())
+    text = text_query(searcher, s, query.q) if query.q else None
+    filters = _filters(s, query, now)
+    full = _combine(text, filters)
+    if query.sort == "relevance" and text is not None:
+        ids, total = _ranked_ids(searcher, full, query.offset, query.limit)
+    else:
+        key = "salary_key" if query.sort == "salary" else "newest_key"
+        result = searcher.search(full, query.limit, count=True, offset=query.offset,
+                                 order_by_field=key, order=tantivy.Order.Desc)
+        ids = searcher.fast_field_values("id", [a for _, a in result.hits])
+        total = result.count
+    facets = _facet_counts(searcher, text, filters) if with_facets else {}
+    return IndexResult(ids, total, facets)

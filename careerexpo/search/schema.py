@@ -1,0 +1,84 @@
+"""What the index holds for each listed role, and how one is written from the database.
+
+Only listed roles are indexed (open, not deleted); whether one has passed its
+closing time is checked when searching, so expiry needs no write.
+"""
+
+import tantivy
+
+from careerexpo.core.enums import FACETS
+from careerexpo.search.analysis import document_tokens
+
+# Terms are made in Python (analysis.py) and joined by spaces for this tokenizer.
+TERMS = "cx_terms"
+TEXT_FIELDS = ("title", "company", "description")
+CHARS = "chars"
+NEVER_CLOSES = 2**62
+# Sort keys pack the order and its tie-breakers into one fast field, so tantivy sorts
+# once: newest is (posted second, id), salary is (top of range, bottom of range, id).
+_ID_BITS = 24
+_SALARY_BITS = 20  # HKD 1,048,575 a month; anything above sorts as that
+
+
+def build_schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    b.add_unsigned_field("id", indexed=True, fast=True)
+    for name in TEXT_FIELDS:
+        b.add_text_field(name, tokenizer_name=TERMS, index_option="position")
+    b.add_text_field(CHARS, tokenizer_name=TERMS, index_option="freq")
+    for name in FACETS:
+        b.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    for name in ("company_id", "expo_ids", "open_to_overseas"):
+        b.add_unsigned_field(name, indexed=True, fast=True)
+    for name in ("salary", "posted_at", "closes_at"):
+        b.add_integer_field(name, indexed=True, fast=True)
+    for name in ("newest_key", "salary_key"):
+        b.add_unsigned_field(name, fast=True)
+    return b.build()
+
+
+def register_tokenizers(index: tantivy.Index) -> None:
+    index.register_tokenizer(TERMS, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+                             .build())
+
+
+def _salary(value: int | None) -> int:
+    return 0 if value is None else min(value, 2**_SALARY_BITS - 2) + 1
+
+
+def newest_key(posted_seconds: int, job_id: int) -> int:
+    return (max(posted_seconds, 0) << 32) | job_id
+
+
+def salary_key(salary_min: int | None, salary_max: int | None, job_id: int) -> int:
+    return ((_salary(salary_max) << _SALARY_BITS | _salary(salary_min)) << _ID_BITS) | (
+        job_id % 2**_ID_BITS)
+
+
+def document(row) -> tantivy.Document:
+    """A role's document from a row of ``indexer.DOCUMENT_COLUMNS``."""
+    doc = tantivy.Document()
+    doc.add_unsigned("id", row.id)
+    chars = []
+    for name, text in (("title", row.title), ("company", row.company_name),
+                       ("description", row.description)):
+        terms, field_chars = document_tokens(text)
+        doc.add_text(name, " ".join(terms))
+        chars += field_chars
+    if chars:
+        doc.add_text(CHARS, " ".join(chars))
+    for name in FACETS:
+        doc.add_text(name, getattr(row, name))
+    doc.add_unsigned("company_id", row.company_id)
+    for expo_id in row.expo_ids:
+        doc.add_unsigned("expo_ids", expo_id)
+    doc.add_unsigned("open_to_overseas", int(bool(row.open_to_overseas)))
+    top = row.salary_max if row.salary_max is not None else row.salary_min
+    doc.add_integer("salary", -1 if top is None else top)
+    posted = int(row.posted_at.timestamp()) if row.posted_at else 0
+    doc.add_integer("posted_at", posted)
+    doc.add_integer("closes_at", int(row.closes_at.timestamp()) if row.closes_at
+                    else NEVER_CLOSES)
+    doc.add_unsigned("newest_key", newest_key(posted, row.id))
+    doc.add_unsigned("salary_key", salary_key(row.salary_min, row.salary_max, row.id))
+    return doc
