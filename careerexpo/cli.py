@@ -18,6 +18,7 @@ from careerexpo.companies.models import Company
 from careerexpo.core.enums import Role
 from careerexpo.expos import demo, importer, services
 from careerexpo.extensions import db
+from careerexpo.search import commands as search_commands
 
 MIN_PASSWORD = 10  # as the registration form asks
 
@@ -132,3 +133,4 @@ def init_app(app: Flask) -> None:
     for command in (import_expo_command, create_user_command, seed_demo_command):
         app.cli.add_command(command)
     app.cli.add_command(alerts_commands.send_alerts_command)
+    app.cli.add_command(search_commands.reindex_command)

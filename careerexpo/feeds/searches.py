@@ -8,6 +8,7 @@ same string and ``JobQuery.from_args`` reads it back exactly as /jobs would.
 from urllib.parse import parse_qsl, urlencode
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.datastructures import MultiDict
 
 from careerexpo.core.enums import FACETS
@@ -28,6 +29,10 @@ def search_args(query: JobQuery) -> dict[str, list[str]]:
         args["company"] = sorted(query.companies)
     if query.expos:
         args["expo"] = sorted(query.expos)
+    if query.salary_min is not None:
+        args["salary_min"] = [str(query.salary_min)]
+    if query.posted_within:
+        args["posted_within"] = [str(query.posted_within)]
     return args
 
 
@@ -56,4 +61,9 @@ def describe(query: JobQuery) -> str:
         parts.append(", ".join(query.companies))
     if query.expos:
         parts.append(_("at %(expo)s", expo=", ".join(query.expos)))
+    if query.salary_min is not None:
+        parts.append(_("Salary from HK$%(amount)s a month", amount=f"{query.salary_min:,}"))
+    if query.posted_within:
+        parts.append(ngettext("Posted in the last day", "Posted in the last %(num)d days",
+                              query.posted_within))
     return " · ".join(parts) or _("Every open role")

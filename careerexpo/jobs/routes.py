@@ -12,7 +12,7 @@ from careerexpo.core.pagination import Page
 from careerexpo.extensions import db
 from careerexpo.jobs import bp, jsonld
 from careerexpo.jobs.scopes import scopes
-from careerexpo.jobs.search import JobQuery, search_jobs
+from careerexpo.jobs.search import POSTED_WITHIN, SALARY_FLOORS, JobQuery, search_jobs
 from careerexpo.jobs.services import get_public_job
 
 # The role page words these as its JobPosting markup does (jobs/jsonld.py).
@@ -29,7 +29,8 @@ def search():
     result = search_jobs(query)
     page = Page(result.items, result.total, result.page, result.per_page)
     return render_template("jobs/search.html", query=query, result=result, page=page,
-                           scopes=scopes(query),
+                           scopes=scopes(query), salary_floors=SALARY_FLOORS,
+                           posted_within=POSTED_WITHIN,
                            marks=applications.marks_for(current_user, [j.id for j in result.items]))
 
 

@@ -27,8 +27,9 @@ from careerexpo.search.engine import search_engine
 SORTS = ("relevance", "newest", "salary")
 MAX_PER_PAGE = 100
 TRUE_WORDS = {"true": True, "false": False}
-# "Posted within" choices, in days, as the page offers them.
+# "Posted within" choices, in days, and salary floors (monthly HKD), as the page offers them.
 POSTED_WITHIN = (1, 3, 7, 14, 30)
+SALARY_FLOORS = (20_000, 30_000, 40_000, 50_000, 70_000, 100_000)
 MAX_SALARY = 10_000_000
 
 
