@@ -4,8 +4,8 @@
 building it first when it is missing, out of date or ``rebuild`` is asked for.
 ``postgres_database()`` makes a scratch PostgreSQL database and drops it after.
 Either way the schema comes from the migrations (``flask_migrate.upgrade()``),
-the rows from Core ``executemany`` in batches, and the full-text index from
-``search_index.rebuild``.
+the rows from Core ``executemany`` in batches; the search index is built by
+``bench/search.py`` itself (its build time is one of its figures).
 """
 
 import json
@@ -24,7 +24,6 @@ from careerexpo.companies.models import Company, CompanyOffice
 from careerexpo.core.database import refresh_statistics
 from careerexpo.expos.models import Booth, Expo
 from careerexpo.extensions import db
-from careerexpo.jobs import search_index
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import listed_condition
 
@@ -84,10 +83,6 @@ def build(url: str, jobs: int) -> dict:
         with db.engine.begin() as conn:
             fill(conn, jobs)
         timings["insert"] = time.perf_counter() - start
-        start = time.perf_counter()
-        with db.engine.begin() as conn:
-            search_index.rebuild(conn, progress=progress_bar("jobs indexed"))
-        timings["index"] = time.perf_counter() - start
         start = time.perf_counter()
         # What the app's own bulk loads (import-expo, seed-demo) do last.
         refresh_statistics()
