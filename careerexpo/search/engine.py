@@ -90,6 +90,8 @@ class SearchEngine:
 
     def start_polling(self) -> None:
         interval = self.app.config["SEARCH_POLL_SECONDS"]
+        if interval <= 0 or (self._poller and self._poller.is_alive()):
+            return  # the common case, checked before taking the lock on every request
         with self._lock:
             if interval <= 0 or (self._poller and self._poller.is_alive()):
                 return
