@@ -20,7 +20,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from careerexpo.companies.models import Company
 from careerexpo.core import caching
+from careerexpo.jobs.models import Job
 
 CJK = (
     "\u2e80-\u2fff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
@@ -131,9 +133,6 @@ _PENDING = "careerexpo_jobs_to_reindex"
 
 @event.listens_for(Session, "after_flush")
 def _collect_changed_jobs(session: Session, _flush_context) -> None:
-    from careerexpo.companies.models import Company
-    from careerexpo.jobs.models import Job
-
     pending = session.info.setdefault(_PENDING, set())
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Job) and obj.id is not None:

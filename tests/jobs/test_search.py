@@ -104,7 +104,7 @@ def test_expo_filter_keeps_roles_of_companies_with_a_booth(make):
 
 
 def test_a_search_by_expo_follows_booths_added_and_removed_since_it_was_cached(make):
-    from careerexpo.expos.models import Booth
+    from careerexpo.booths.models import Booth
 
     exhibitor, latecomer = make.company(), make.company()
     make.job(title="At the expo", company=exhibitor)
