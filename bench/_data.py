@@ -20,9 +20,10 @@ from _generate import Generator, company_count
 from flask_migrate import upgrade
 
 from careerexpo import create_app
+from careerexpo.booths.models import Booth
 from careerexpo.companies.models import Company, CompanyOffice
 from careerexpo.core.database import refresh_statistics
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import listed_condition

@@ -246,11 +246,11 @@ def seed(database_url: str, clients: int) -> tuple[int, list[str]]:
 
     from careerexpo import create_app
     from careerexpo.auth.models import User
-    from careerexpo.booths.models import BoothStaff
+    from careerexpo.booths.models import Booth, BoothStaff
     from careerexpo.companies.models import Company
     from careerexpo.core.database import utcnow
     from careerexpo.core.enums import Role
-    from careerexpo.expos.models import Booth, Expo
+    from careerexpo.expos.models import Expo
     from careerexpo.extensions import db
 
     uri = database_url

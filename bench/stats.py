@@ -23,7 +23,7 @@ Timed, on SQLite:
          with an empty session and ends with ``db.session.remove()``, as a request does
 
 of ``stats.services.expo_stats`` (with the expo lookup), the live activity
-(``stats.activity.overview`` as its JSON), ``GET
+(``activity.services.overview`` as its JSON), ``GET
 /api/v1/expos/<slug>/stats``, the dashboard ``GET /expos/<slug>/stats`` (also
 filtered) and ``GET /api/v1/expos`` through the app's test client. Nothing is
 cached between requests. Target: under 200 ms cold.
@@ -49,16 +49,17 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from careerexpo import create_app
-from careerexpo.booths.models import BoothVisit
+from careerexpo.activity import services as activity
+from careerexpo.activity.routes import overview_json
+from careerexpo.booths.models import Booth, BoothVisit
 from careerexpo.companies.models import Company, CompanyOffice
 from careerexpo.core.database import refresh_statistics
 from careerexpo.core.enums import Area, Degree, EmploymentType, Function, Level, Region
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
+from careerexpo.expos.services import find_expo as get_expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
-from careerexpo.stats import activity
-from careerexpo.stats.activity_routes import overview_json
-from careerexpo.stats.services import expo_stats, get_expo
+from careerexpo.stats.services import expo_stats
 
 DATA = Path(__file__).resolve().parent / ".data"
 DATA_VERSION = 2  # bump when the generator changes, so old databases are rebuilt

@@ -48,9 +48,10 @@ def require_secret_key(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     import careerexpo.models  # noqa: F401  (every table, for Alembic and relationships)
+    from careerexpo.auth import signin
     from careerexpo.chat import realtime
     from careerexpo.core import caching, database, i18n, security
-    from careerexpo.extensions import csrf, db, limiter, login_manager, migrate
+    from careerexpo.extensions import csrf, db, limiter, migrate
     from careerexpo.search import engine as search_engine
 
     # Set up the ORM's mappers now rather than on the first request, which would pay for it.
@@ -63,28 +64,30 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
-    login_manager.init_app(app)
+    signin.init_app(app)
     caching.init_app(app)
     search_engine.init_app(app)
     realtime.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    from careerexpo import (
-        alerts,
-        applications,
-        auth,
-        booths,
-        candidates,
-        employer,
-        expos,
-        feeds,
-        jobs,
-        main,
-        stats,
-        tokens,
-    )
+    """Every feature's pages, each from its own ``routes`` module (see the README's map)."""
+    from careerexpo.activity import routes as activity
+    from careerexpo.alerts import routes as alerts
     from careerexpo.api import openapi
+    from careerexpo.applications import routes as applications
+    from careerexpo.auth import routes as auth
+    from careerexpo.booths import routes as booths
+    from careerexpo.candidates import routes as candidates
+    from careerexpo.chat import routes as chat
+    from careerexpo.employer import routes as employer
+    from careerexpo.expos import routes as expos
+    from careerexpo.feeds import routes as feeds
+    from careerexpo.jobs import routes as jobs
+    from careerexpo.main import routes as main
+    from careerexpo.presentations import routes as presentations
+    from careerexpo.stats import routes as stats
+    from careerexpo.tokens import routes as tokens
 
     app.register_blueprint(main.bp)
     app.register_blueprint(feeds.bp)
@@ -96,9 +99,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(employer.bp, url_prefix="/employer")
     app.register_blueprint(tokens.bp, url_prefix="/employer")
     openapi.register(app)  # the JSON API at /api/v1, /api/openapi.json and /api/docs
-    app.register_blueprint(stats.bp, url_prefix="/expos")
-    app.register_blueprint(expos.bp, url_prefix="/expos")
-    app.register_blueprint(booths.bp, url_prefix="/expos")
+    for expo_pages in (stats, activity, expos, booths, presentations, chat):
+        app.register_blueprint(expo_pages.bp, url_prefix="/expos")
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -108,7 +110,7 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from careerexpo.core import templating
+    from careerexpo import templating
 
     templating.init_app(app)
 

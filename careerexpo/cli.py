@@ -13,14 +13,13 @@ from flask.cli import with_appcontext
 from sqlalchemy.exc import IntegrityError
 
 from careerexpo.alerts import commands as alerts_commands
-from careerexpo.auth.services import AccountError, create_user, find_company
-from careerexpo.companies.models import Company
+from careerexpo.auth.passwords import MIN_LENGTH, password_problem
+from careerexpo.auth.services import AccountError, create_user, register_employer
 from careerexpo.core.enums import Role
-from careerexpo.expos import demo, importer, services
+from careerexpo.demo import seed as demo
 from careerexpo.extensions import db
+from careerexpo.imports import reader, writer
 from careerexpo.search import commands as search_commands
-
-MIN_PASSWORD = 10  # as the registration form asks
 
 
 @click.command("import-expo")
@@ -39,16 +38,16 @@ def import_expo_command(slug, name, starts, ends, companies_path, jobs_path):
     Nothing is written unless every row is good; each bad row is reported as
     FILE:LINE: reason.
     """
-    plan = importer.read_expo_import(
+    plan = reader.read_expo_import(
         slug, name, starts, ends, companies_path, jobs_path,
-        known_companies=services.existing_company_names, progress=click.echo)
+        known_companies=writer.existing_company_names, progress=click.echo)
     if plan.problems:
         for problem in plan.problems:
             click.echo(str(problem), err=True)
         click.echo(f"{len(plan.problems)} problem(s); nothing was imported", err=True)
         raise SystemExit(1)
     try:
-        summary = services.import_expo(plan, progress=click.echo)
+        summary = writer.import_expo(plan, progress=click.echo)
     except IntegrityError as exc:
         # Checked rows can still collide with a concurrent write; the import was rolled back.
         raise click.ClickException(f"the database refused the import, so nothing was "
@@ -62,7 +61,8 @@ def import_expo_command(slug, name, starts, ends, companies_path, jobs_path):
 @click.command("create-user")
 @click.argument("email")
 @click.option("--password", required=True, prompt=True, hide_input=True,
-              confirmation_prompt=True, help="At least 10 characters (prompted if left out).")
+              confirmation_prompt=True,
+              help=f"At least {MIN_LENGTH} characters (prompted if left out).")
 @click.option("--role", required=True, type=click.Choice(Role.keys()))
 @click.option("--company", "company_name", help="The employer's company (created if new).")
 @click.option("--name", default="", help="Full name (default: the part of the email before @).")
@@ -74,29 +74,27 @@ def create_user_command(email, password, role, company_name, name):
         email = validate_email(email, check_deliverability=False).normalized
     except EmailNotValidError as exc:
         raise click.BadParameter(str(exc), param_hint="EMAIL") from None
-    if len(password) < MIN_PASSWORD:
-        raise click.BadParameter(f"use at least {MIN_PASSWORD} characters",
-                                 param_hint="--password")
+    problem = password_problem(password)
+    if problem:
+        raise click.BadParameter(problem, param_hint="--password")
     if role == Role.EMPLOYER and not (company_name or "").strip():
         raise click.UsageError("an employer needs --company NAME")
     if role != Role.EMPLOYER and company_name is not None:
         raise click.UsageError(f"only employers belong to a company; a {role} takes no --company")
-
-    company, new_company = None, False
-    if role == Role.EMPLOYER:
-        company = find_company(company_name)
-        if company is None:
-            company, new_company = Company(name=company_name.strip()), True
-            db.session.add(company)
     try:
-        user = create_user(email, password, role, name, company)
-        db.session.commit()
+        if role == Role.EMPLOYER:
+            user, new_company = register_employer(email, password, name, company_name,
+                                                  join_existing=True)
+            if new_company:
+                click.echo(f"created company {user.company.name}")
+        else:
+            user = create_user(email, password, role, name)
+            db.session.commit()
     except AccountError as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from None
-    if new_company:
-        click.echo(f"created company {company.name}")
-    click.echo(f"created {role} {user.email}" + (f" of {company.name}" if company else ""))
+    click.echo(f"created {role} {user.email}" + (f" of {user.company.name}" if user.company
+                                                 else ""))
 
 
 @click.command("seed-demo")

@@ -8,12 +8,12 @@ from careerexpo.applications.models import (  # noqa: F401
     SavedJob,
 )
 from careerexpo.auth.models import User  # noqa: F401
-from careerexpo.booths.models import BoothStaff, BoothVisit, BoothVisitCount  # noqa: F401
+from careerexpo.booths.models import Booth, BoothStaff, BoothVisit, BoothVisitCount  # noqa: F401
 from careerexpo.candidates.models import CandidateProfile, CVDocument  # noqa: F401
 from careerexpo.chat.models import ChatMessage, ChatMute, ChatRoom, Conversation  # noqa: F401
 from careerexpo.companies.models import Company, CompanyOffice  # noqa: F401
 from careerexpo.core.caching import CacheGeneration  # noqa: F401
-from careerexpo.expos.models import Booth, Expo  # noqa: F401
+from careerexpo.expos.models import Expo  # noqa: F401
 from careerexpo.jobs.models import Job  # noqa: F401
 from careerexpo.presentations.models import (  # noqa: F401
     Presentation,

@@ -8,10 +8,11 @@ from pypdf import PdfWriter
 
 from careerexpo.applications.models import Application, ApplicationEvent
 from careerexpo.auth.models import User
+from careerexpo.booths.models import Booth
 from careerexpo.companies.models import Company
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import ApplicationStatus, JobState, Role
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 

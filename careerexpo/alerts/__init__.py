@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("alerts", __name__)
-
-from careerexpo.alerts import routes  # noqa: E402,F401
+"""Job alerts: saved searches, their page, the emails and the send-alerts command."""

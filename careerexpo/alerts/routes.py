@@ -1,19 +1,17 @@
 """A candidate's job alerts at /me/alerts, and the unsubscribe link every email carries."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from careerexpo.alerts import bp, services
+from careerexpo.alerts import services
 from careerexpo.alerts.forms import AlertForm, FrequencyForm
 from careerexpo.alerts.models import AlertFrequency
 from careerexpo.core.access import candidate_required
 from careerexpo.extensions import csrf
-from careerexpo.feeds.searches import canonical_query, describe, query_from_string
+from careerexpo.feeds.searches import describe, query_from_string
 
-# The /jobs page's "email me new roles" form (templates/jobs/_follow.html) uses these.
-bp.add_app_template_global(canonical_query, "canonical_query")
-bp.add_app_template_global(AlertFrequency, "AlertFrequency")
+bp = Blueprint("alerts", __name__)
 
 
 def _own_alert_or_404(alert_id: int):

@@ -8,8 +8,7 @@ from functools import wraps
 
 from flask import abort, current_app, g, request
 
-from careerexpo.api import bp
-from careerexpo.api.openapi import BEARER
+from careerexpo.api.blueprint import BEARER, bp
 from careerexpo.api.schemas import ErrorSchema
 from careerexpo.auth.models import User
 from careerexpo.extensions import limiter

@@ -6,8 +6,8 @@ and write to the token's employer: another company's role or applicant is a 404.
 
 from flask import abort, url_for
 
-from careerexpo.api import bp
 from careerexpo.api.auth import current_employer, token_required
+from careerexpo.api.blueprint import bp
 from careerexpo.api.employer_schemas import (
     ApplicationPageSchema,
     ApplicationsArgsSchema,
@@ -22,19 +22,13 @@ from careerexpo.api.parsing import InvalidInput
 from careerexpo.api.schemas import ID, ErrorSchema
 from careerexpo.applications import services as applications
 from careerexpo.core.enums import ApplicationStatus
+from careerexpo.employer.lookups import own_application_or_404, own_job_or_404
 from careerexpo.jobs import services as jobs
 
 TAG = "Employer"
 JOB = f"/employer/jobs/<{ID}:job_id>"
 NOT_FOUND = {"schema": ErrorSchema, "description": "No such role at the token's company."}
 CONFLICT = {"schema": ErrorSchema, "description": "The role is not in a state that allows it."}
-
-
-def _own_job(job_id: int):
-    try:
-        return jobs.company_job(current_employer(), job_id)
-    except jobs.JobAccessError:
-        abort(404, "no role with that id at your company")
 
 
 def _row(job) -> jobs.JobRow:
@@ -58,7 +52,10 @@ def employer_jobs(args):
 def create_employer_job(fields):
     """Post a role, as a draft or published at once"""
     publish = fields.pop("publish")
-    job = jobs.create_job(current_employer(), fields, publish=publish)
+    try:
+        job = jobs.create_job(current_employer(), fields, publish=publish)
+    except jobs.JobFieldError as exc:
+        raise InvalidInput({exc.field: [exc.message]}) from None
     return _row(job), 201, {"Location": url_for("api.employer_job", job_id=job.id,
                                                 _external=True)}
 
@@ -69,7 +66,7 @@ def create_employer_job(fields):
 @bp.response(200, EmployerJobSchema)
 def employer_job(job_id: int):
     """One of the company's roles, in any state"""
-    return _row(_own_job(job_id))
+    return _row(own_job_or_404(current_employer(), job_id))
 
 
 @bp.patch(JOB, tags=[TAG])
@@ -79,17 +76,15 @@ def employer_job(job_id: int):
 @bp.response(200, EmployerJobSchema)
 def update_employer_job(fields, job_id: int):
     """Change some of a role's fields"""
-    job = _own_job(job_id)
-    low = fields.get("salary_min", job.salary_min)
-    high = fields.get("salary_max", job.salary_max)
-    if low is not None and high is not None and low > high:
-        raise InvalidInput({"salary_max" if "salary_max" in fields else "salary_min":
-                            [f"The range {low}–{high} runs backwards."]})
-    return _row(jobs.update_job(current_employer(), job.id, fields))
+    job = own_job_or_404(current_employer(), job_id)
+    try:
+        return _row(jobs.update_job(current_employer(), job.id, fields))
+    except jobs.JobFieldError as exc:
+        raise InvalidInput({exc.field: [exc.message]}) from None
 
 
 def _change_state(change, job_id: int):
-    _own_job(job_id)
+    own_job_or_404(current_employer(), job_id)
     try:
         return _row(change(current_employer(), job_id))
     except jobs.JobStateError as exc:
@@ -123,7 +118,8 @@ def close_employer_job(job_id: int):
 @bp.response(200, ApplicationPageSchema)
 def employer_job_applications(args, job_id: int):
     """The applications to one of the company's roles, newest first"""
-    page = applications.job_applications(current_employer(), _own_job(job_id),
+    employer = current_employer()
+    page = applications.job_applications(employer, own_job_or_404(employer, job_id),
                                          args.get("status"), args["page"], args["per_page"])
     return {"items": page.items, "total": page.total, "page": page.page,
             "per_page": page.per_page}
@@ -135,7 +131,4 @@ def employer_job_applications(args, job_id: int):
 @bp.response(200, ApplicationSchema)
 def employer_application(application_id: int):
     """One application to a role of the company, with its history"""
-    try:
-        return applications.company_application(current_employer(), application_id)
-    except applications.NotFound:
-        abort(404, "no application with that id to your company's roles")
+    return own_application_or_404(current_employer(), application_id)

@@ -3,13 +3,14 @@
 Public, like the figures themselves; thin over ``careerexpo.stats.services``.
 """
 
-from flask import abort, request
+from flask import request
 
-from careerexpo.api import bp
+from careerexpo.api.blueprint import bp
 from careerexpo.api.expo_schemas import ExpoListSchema, ExpoStatsArgsSchema, ExpoStatsSchema
 from careerexpo.api.schemas import ErrorSchema
+from careerexpo.expos.lookups import get_expo_or_404
 from careerexpo.stats.filters import StatsFilters
-from careerexpo.stats.services import expo_stats, expo_summaries, get_expo
+from careerexpo.stats.services import expo_stats, expo_summaries
 
 TAG = "Expos"
 SLUG_PARAMETER = {"in": "path", "name": "slug", "description": "The expo's slug, e.g. hk-it-2026.",
@@ -37,8 +38,4 @@ def get_expo_stats(slug: str):
     :raise 404: when there is no expo ``slug``.
     :raise BadParameter: (400 naming it) for an unknown ``area`` or ``programme``.
     """
-    expo = get_expo(slug)
-    if expo is None:
-        abort(404, "no expo with that slug")
-    filters = StatsFilters.from_args(request.args)
-    return expo_stats(expo, filters.area, filters.programme).as_json()
+    return expo_stats(get_expo_or_404(slug), StatsFilters.from_args(request.args)).as_json()

@@ -7,10 +7,11 @@ files the app serves itself (``static/vendor/swagger-ui``), under the site's CSP
 from flask import Blueprint, Flask, render_template
 from flask_smorest import Api
 
-from careerexpo.api import bp
+# Importing the view modules hangs their views on the API blueprint.
+from careerexpo.api import employer, expos, routes  # noqa: F401
+from careerexpo.api.blueprint import BEARER, bp
 from careerexpo.api.schemas import ErrorSchema
 
-BEARER = "bearerAuth"
 DESCRIPTION = """\
 Open roles and expos of CareerExpo, and an API for employers.
 

@@ -2,16 +2,11 @@
 
 from flask import abort, request
 
-from careerexpo.api import bp
+from careerexpo.api.blueprint import bp
 from careerexpo.api.schemas import ID, ErrorSchema, JobListSchema, JobQueryArgsSchema, JobSchema
 from careerexpo.core.caching import cached_for_visitors
-from careerexpo.extensions import csrf
 from careerexpo.jobs.search import JobQuery, search_jobs
 from careerexpo.jobs.services import get_listed_job
-
-# No session state is used by any API view (employers send a bearer token), so a forged
-# cross-site request has nothing to ride on.
-csrf.exempt(bp)
 
 TAG = "Jobs"
 

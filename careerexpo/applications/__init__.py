@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("applications", __name__)
-
-from careerexpo.applications import routes  # noqa: E402,F401
+"""Applying, withdrawing, the employer's pipeline, notes and saved roles."""

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import RadioField, SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from careerexpo.core.enums import ApplicationStatus
 from careerexpo.core.forms import choices
@@ -18,6 +18,16 @@ class ApplyForm(FlaskForm):
     )
     cv_file = FileField(_l("CV file (PDF, at most 5 MB)"),
                         validators=[FileAllowed(["pdf"], _l("The CV must be a PDF."))])
+
+    def validate_cv_file(self, field):
+        if self.cv_choice.data == "upload" and not field.data:
+            raise ValidationError(_l("Choose a PDF file to upload."))
+
+    def upload(self) -> tuple[str, bytes] | None:
+        """The uploaded CV as ``(filename, data)``, if the candidate chose to upload one."""
+        if self.cv_choice.data != "upload":
+            return None
+        return self.cv_file.data.filename, self.cv_file.data.read()
 
 
 class MoveForm(FlaskForm):

@@ -1,10 +1,12 @@
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from careerexpo.applications import bp, services
+from careerexpo.applications import services
 from careerexpo.core.access import candidate_required
 from careerexpo.core.enums import FINAL_STATUSES
+
+bp = Blueprint("applications", __name__)
 
 
 @bp.route("/applications")

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from careerexpo.applications.models import Application, ApplicationEvent, ApplicationNote, SavedJob
 from careerexpo.auth.models import User
+from careerexpo.candidates import services as candidates
 from careerexpo.candidates.models import CVDocument
 from careerexpo.core.enums import FINAL_STATUSES, ApplicationStatus
 from careerexpo.core.pagination import Page
@@ -70,6 +71,28 @@ def apply_to_job(candidate: User, job: Job, cover_note: str, cv: CVDocument | No
         db.session.rollback()
         raise ApplicationError(_("You have applied to this role already.")) from None
     return application
+
+
+def apply_with_cv(candidate: User, job: Job, cover_note: str,
+                  upload: tuple[str, bytes] | None = None) -> Application:
+    """Applies with a CV just uploaded (``(filename, data)``, checked and stored with the
+    application) or, without one, the CV on the candidate's profile. Nothing is kept when
+    it fails, the uploaded file included.
+
+    :raise CVError: when there is no CV to send, or the upload is not an acceptable one.
+    :raise ApplicationError: when the role cannot take this application.
+    """
+    if upload is not None:
+        cv = candidates.store_cv(candidate, *upload)
+    else:
+        cv = candidates.profile_for(candidate).cv
+        if cv is None:
+            raise candidates.CVError(_("Your profile has no CV yet; upload one."))
+    try:
+        return apply_to_job(candidate, job, cover_note, cv)
+    except ApplicationError:
+        db.session.rollback()  # forgets a CV stored for it: its record and its file
+        raise
 
 
 def candidate_applications(candidate: User) -> list[Application]:

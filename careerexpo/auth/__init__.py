@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("auth", __name__)
-
-from careerexpo.auth import routes  # noqa: E402,F401
+"""Accounts: registration, sign-in and sign-out, the signed-in user, colleagues."""

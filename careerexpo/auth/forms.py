@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField, URLField
 from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from careerexpo.auth import services
+from careerexpo.auth import passwords, services
 from careerexpo.core.enums import Role
 from careerexpo.core.forms import choices
 
@@ -12,8 +12,13 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-PASSWORD_RULES = [DataRequired(), Length(min=10, max=128,
-                  message=_l("Use between 10 and 128 characters."))]
+def acceptable_password(_form, field) -> None:
+    problem = passwords.password_problem(field.data)
+    if problem:
+        raise ValidationError(problem)
+
+
+PASSWORD_RULES = [DataRequired(), acceptable_password]
 
 
 class LoginForm(FlaskForm):

@@ -1,15 +1,16 @@
 import secrets
 
-from flask import current_app, flash, redirect, render_template, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from careerexpo.auth import bp, services
+from careerexpo.auth import services
 from careerexpo.auth.forms import LoginForm, RegisterForm
-from careerexpo.chat import notify
 from careerexpo.core.enums import Role
 from careerexpo.core.urls import safe_next
 from careerexpo.extensions import limiter
+
+bp = Blueprint("auth", __name__)
 
 
 def _home_for(user) -> str:
@@ -34,8 +35,9 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         if form.role.data == Role.EMPLOYER.value:
-            user = services.register_employer(form.email.data, form.password.data, form.name.data,
-                                              form.company_name.data, form.company_website.data)
+            user, _created = services.register_employer(
+                form.email.data, form.password.data, form.name.data, form.company_name.data,
+                form.company_website.data)
         else:
             user = services.register_candidate(form.email.data, form.password.data,
                                                form.name.data)
@@ -64,7 +66,7 @@ def login():
 
 @bp.route("/logout", methods=["GET", "POST"])
 def logout():
-    notify.sign_out(session.pop("login_id", None))
-    logout_user()
+    logout_user()  # tells whoever listens (chat ends the sockets of this sign-in)
+    session.pop("login_id", None)
     flash(_("Signed out."), "info")
     return redirect(url_for("main.index"))

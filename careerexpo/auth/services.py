@@ -64,14 +64,27 @@ def register_candidate(email: str, password: str, name: str) -> User:
 
 
 def register_employer(email: str, password: str, name: str, company_name: str,
-                      website: str = "") -> User:
-    if company_name_taken(company_name):
+                      website: str = "", join_existing: bool = False) -> tuple[User, bool]:
+    """An employer together with their company; returns the user and whether the company
+    is new. A company of that name is joined only with ``join_existing`` (the operators'
+    CLI); people registering on the site must be added by a colleague instead.
+
+    :raise AccountError: for a taken email, or a taken company name without ``join_existing``.
+    """
+    company = find_company(company_name)
+    if company is not None and not join_existing:
         raise AccountError(f"a company named {company_name} exists")
-    company = Company(name=company_name.strip(), website=website or "", description="")
-    db.session.add(company)
-    user = create_user(email, password, Role.EMPLOYER, name, company)
-    db.session.commit()
-    return user
+    created = company is None
+    if created:
+        company = Company(name=company_name.strip(), website=website or "", description="")
+        db.session.add(company)
+    try:
+        user = create_user(email, password, Role.EMPLOYER, name, company)
+        db.session.commit()
+    except AccountError:
+        db.session.rollback()
+        raise
+    return user, created
 
 
 def add_colleague(employer: User, email: str, name: str, password: str) -> User:
@@ -81,7 +94,11 @@ def add_colleague(employer: User, email: str, name: str, password: str) -> User:
     return user
 
 
+def company_employers(company_id: int) -> list[User]:
+    """Every employer of the company, by name."""
+    return list(db.session.scalars(sa.select(User).where(
+        User.company_id == company_id, User.role == Role.EMPLOYER).order_by(User.name, User.id)))
+
+
 def colleagues(employer: User) -> list[User]:
-    return list(db.session.scalars(
-        sa.select(User).where(User.company_id == employer.company_id).order_by(User.name)
-    ))
+    return company_employers(employer.company_id)

@@ -1,5 +1,2 @@
-from flask import Blueprint
-
-bp = Blueprint("booths", __name__)
-
-from careerexpo.booths import actions, routes  # noqa: E402,F401
+"""Booths: the hall, a booth's page and settings, its staff, visits and images, and the
+staff console."""

@@ -2,43 +2,46 @@
 
 import secrets
 
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from careerexpo.booths import bp, services, staffing
+from careerexpo.activity import services as activity
+from careerexpo.auth.services import company_employers
+from careerexpo.booths import services, staffing
 from careerexpo.booths.forms import BoothForm, ChatLimitForm
+from careerexpo.booths.lookups import get_booth_or_404
 from careerexpo.chat import conversations, notify
+from careerexpo.core import args
 from careerexpo.core.enums import Area, Level, Programme
-from careerexpo.core.pagination import parse_page
 from careerexpo.expos.lookups import get_expo_or_404
 from careerexpo.presentations import services as presentations
 from careerexpo.presentations.forms import PresentationForm
-from careerexpo.stats import activity
 
+bp = Blueprint("booths", __name__)
 HALL_PAGE = 24
-
-
-def booth_or_404(slug: str, booth_id: int):
-    expo = get_expo_or_404(slug)
-    booth = services.get_booth(expo, booth_id)
-    if booth is None:
-        abort(404)
-    return expo, booth
-
-
-def _choices(name: str, enum_cls) -> tuple[str, ...]:
-    values = tuple(v for v in request.args.getlist(name) if v in enum_cls.keys())
-    return values
 
 
 @bp.route("/<slug>")
 def hall(slug: str):
     expo = get_expo_or_404(slug)
+    args.refuse_control_characters(request.args)
     filters = services.HallFilters(
-        q=request.args.get("q", "").strip()[:100], areas=_choices("area", Area),
-        levels=_choices("level", Level), programmes=_choices("programme", Programme))
-    page = services.hall(expo, filters, parse_page(request.args.get("page")), HALL_PAGE)
+        q=args.text(request.args, "q", 100), areas=args.choices(request.args, "area", Area.keys()),
+        levels=args.choices(request.args, "level", Level.keys()),
+        programmes=args.choices(request.args, "programme", Programme.keys()))
+    page = services.hall(expo, filters, args.page(request.args), HALL_PAGE)
     booth_ids = [row.booth.id for row in page.items]
     return render_template(
         "booths/hall.html", expo=expo, page=page, filters=filters,
@@ -56,7 +59,7 @@ def _visitor_key() -> str:
 
 @bp.route("/<slug>/booths/<int:booth_id>")
 def booth(slug: str, booth_id: int):
-    expo, booth = booth_or_404(slug, booth_id)
+    expo, booth = get_booth_or_404(slug, booth_id)
     services.record_visit(booth, _visitor_key())
     talks = presentations.booth_presentations(booth)
     context = {"expo": expo, "booth": booth, "jobs": services.booth_jobs(booth),
@@ -76,11 +79,11 @@ def booth(slug: str, booth_id: int):
 @bp.route("/<slug>/booths/<int:booth_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(slug: str, booth_id: int):
-    expo, booth = booth_or_404(slug, booth_id)
+    expo, booth = get_booth_or_404(slug, booth_id)
     if not services.can_edit(current_user, booth):
         abort(403)
     form = BoothForm(obj=booth)
-    form.staff.choices = [(u.id, u.name) for u in services.staff_choices(booth)]
+    form.staff.choices = [(u.id, u.name) for u in company_employers(booth.company_id)]
     if not form.is_submitted():
         form.staff.data = [s.user_id for s in booth.staff]
     if form.validate_on_submit():
@@ -105,7 +108,7 @@ def edit(slug: str, booth_id: int):
 @login_required
 def console(slug: str, booth_id: int):
     """Where booth staff see the queue and hold their private chats."""
-    expo, booth = booth_or_404(slug, booth_id)
+    expo, booth = get_booth_or_404(slug, booth_id)
     if not staffing.can_moderate(current_user, booth):
         abort(403)
     form = ChatLimitForm(max_chats=staffing.max_chats(current_user, booth))
@@ -123,3 +126,11 @@ def console(slug: str, booth_id: int):
         if current_user.is_employer else [],
         funnel=activity.funnels(expo, [booth.id])[0],
         queue_patience=current_app.config["CHAT_QUEUE_PATIENCE_SECONDS"])
+
+
+@bp.route("/uploads/<name>")
+def upload(name: str):
+    """A booth's logo or banner; names are random, so they can be cached for long."""
+    if not services.is_upload_name(name):
+        abort(404)
+    return send_from_directory(current_app.config["UPLOAD_FOLDER"], name, max_age=86400 * 30)

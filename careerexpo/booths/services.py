@@ -12,14 +12,15 @@ from flask_babel import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from careerexpo.auth.models import User
+from careerexpo.auth.services import company_employers
 from careerexpo.booths import staffing
-from careerexpo.booths.models import BoothStaff, BoothVisit
+from careerexpo.booths.models import Booth, BoothStaff, BoothVisit
 from careerexpo.companies.models import Company
 from careerexpo.core.database import insert_if_absent, utcnow
-from careerexpo.core.enums import Area, Role
+from careerexpo.core.enums import Area
 from careerexpo.core.hktime import today_hk
 from careerexpo.core.pagination import Page
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import listed_condition
@@ -108,8 +109,7 @@ def update_booth(user: User, booth: Booth, tagline: str, story: str, video_url: 
         raise BoothError(_("Give both ends of the chat hours, or neither."))
     if chat_opens is not None and chat_opens >= chat_closes:
         raise BoothError(_("Chat hours must close after they open."))
-    colleagues = {u.id for u in db.session.scalars(sa.select(User).where(
-        User.company_id == booth.company_id, User.role == Role.EMPLOYER))}
+    colleagues = {u.id for u in company_employers(booth.company_id)}
     if not set(staff_ids) <= colleagues:
         raise BoothError(_("Booth staff must be employers of the company."))
     logo_name = store_image(logo) if logo else None
@@ -160,11 +160,6 @@ def store_image(data: bytes) -> str:
     with open(os.path.join(folder, name), "xb") as fh:
         fh.write(data)
     return name
-
-
-def staff_choices(booth: Booth) -> list[User]:
-    return list(db.session.scalars(sa.select(User).where(
-        User.company_id == booth.company_id, User.role == Role.EMPLOYER).order_by(User.name)))
 
 
 @dataclass(frozen=True)

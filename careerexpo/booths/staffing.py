@@ -5,9 +5,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from careerexpo.auth.models import User
-from careerexpo.booths.models import BoothStaff
-from careerexpo.core.enums import Role
-from careerexpo.expos.models import Booth
+from careerexpo.auth.services import company_employers
+from careerexpo.booths.models import Booth, BoothStaff
 from careerexpo.extensions import db
 
 DEFAULT_MAX_CHATS = 3
@@ -16,8 +15,7 @@ DEFAULT_MAX_CHATS = 3
 def staff_ids(booth: Booth) -> set[int]:
     if booth.staff:
         return {s.user_id for s in booth.staff}
-    return set(db.session.scalars(
-        sa.select(User.id).where(User.company_id == booth.company_id, User.role == Role.EMPLOYER)))
+    return {u.id for u in company_employers(booth.company_id)}
 
 
 def is_staff(user: User, booth: Booth) -> bool:

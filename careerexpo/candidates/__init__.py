@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("candidates", __name__)
-
-from careerexpo.candidates import routes  # noqa: E402,F401
+"""Candidates' profiles and CVs."""

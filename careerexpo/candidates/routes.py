@@ -1,10 +1,12 @@
-from flask import abort, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from careerexpo.candidates import bp, services
+from careerexpo.candidates import services
 from careerexpo.candidates.forms import ProfileForm
 from careerexpo.core.access import candidate_required
+
+bp = Blueprint("candidates", __name__)
 
 
 @bp.route("/profile", methods=["GET", "POST"])

@@ -14,10 +14,10 @@ from flask_babel import gettext as _
 
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
+from careerexpo.booths.models import Booth
 from careerexpo.chat.models import Conversation, ConversationStatus
 from careerexpo.chat.services import ChatError, ensure_room, is_muted
 from careerexpo.core.database import utcnow
-from careerexpo.expos.models import Booth
 from careerexpo.extensions import db
 
 # Until a booth has answered a few chats, assume each person ahead takes this long.

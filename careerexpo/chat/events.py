@@ -14,11 +14,9 @@ from sqlalchemy.exc import OperationalError
 
 from careerexpo.chat import conversations, notify, services
 from careerexpo.chat.presence import presence
-from careerexpo.chat.rooms import parse_room, staff_room, user_room
+from careerexpo.chat.rooms import NAMESPACE, parse_room, staff_room, user_room
 from careerexpo.chat.services import ChatError
 from careerexpo.extensions import db, socketio
-
-NAMESPACE = "/chat"
 
 
 def acknowledged(handler):

@@ -1,8 +1,10 @@
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from careerexpo.chat.rooms import conversation_room
 from careerexpo.core.database import UTCDateTime, enum_column, utcnow
 from careerexpo.core.enums import LabelledEnum
 from careerexpo.extensions import db
@@ -15,8 +17,6 @@ class ConversationStatus(LabelledEnum):
 
     @classmethod
     def _labels(cls):
-        from flask_babel import lazy_gettext as _l
-
         return {cls.WAITING: _l("Waiting"), cls.ACTIVE: _l("In progress"),
                 cls.CLOSED: _l("Ended")}
 
@@ -82,8 +82,6 @@ class Conversation(db.Model):
 
     @property
     def room(self) -> str:
-        from careerexpo.chat.rooms import conversation_room
-
         return conversation_room(self.id)
 
 

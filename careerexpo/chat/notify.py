@@ -4,13 +4,11 @@ Emits go through the Socket.IO server, so with a message queue they reach
 clients connected to any process.
 """
 
+from careerexpo.booths.models import Booth
 from careerexpo.chat import conversations
 from careerexpo.chat.presence import presence as store
-from careerexpo.chat.rooms import booth_room, parse_room, staff_room, user_room
-from careerexpo.expos.models import Booth
+from careerexpo.chat.rooms import NAMESPACE, booth_room, parse_room, staff_room, user_room
 from careerexpo.extensions import socketio
-
-NAMESPACE = "/chat"
 
 
 def staff_online(booth: Booth) -> int:

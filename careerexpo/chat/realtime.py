@@ -7,11 +7,12 @@ need every blocking library patched; see docs/deploy.md. With ``REDIS_URL`` set,
 Redis is the message queue, so an emit from any process reaches every client.
 """
 
-from flask import Flask
+from flask import Flask, session
+from flask_login import user_logged_out
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from careerexpo.chat import events, presence  # noqa: F401  (events: registers the handlers)
+from careerexpo.chat import events, notify, presence  # noqa: F401  (events: the handlers)
 from careerexpo.extensions import socketio
 
 # The handlers must be registered before the first init_app, so that every app
@@ -34,3 +35,9 @@ def init_app(app: Flask) -> None:
     # Flood control counts in the same store as the sign-in limits (Redis when shared).
     app.extensions["careerexpo_chat_limiter"] = MovingWindowRateLimiter(
         storage_from_string(app.config["RATELIMIT_STORAGE_URI"]))
+    user_logged_out.connect(_end_sockets_of_sign_in, app)
+
+
+def _end_sockets_of_sign_in(_app, user=None, **_extra) -> None:
+    """Signing out ends every chat socket opened under that sign-in, on any process."""
+    notify.sign_out(session.get("login_id"))

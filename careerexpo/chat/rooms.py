@@ -1,6 +1,9 @@
-"""The one place that names chat rooms and reads names back."""
+"""The one place that names the chat's namespace and rooms, and reads room names back."""
 
 import re
+
+# The Socket.IO namespace of the chat protocol (DOMAIN.md, "Live chat").
+NAMESPACE = "/chat"
 
 _ROOM = re.compile(r"^(booth|conversation):([1-9][0-9]{0,9})$")
 

@@ -15,10 +15,10 @@ from sqlalchemy.exc import IntegrityError
 
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
+from careerexpo.booths.models import Booth
 from careerexpo.chat.models import ChatMessage, ChatMute, ChatRoom, Conversation
 from careerexpo.chat.rooms import booth_room, parse_room
 from careerexpo.core.database import insert_if_absent, utcnow
-from careerexpo.expos.models import Booth
 from careerexpo.extensions import db
 
 HISTORY_LIMIT = 50

@@ -1,1 +1,2 @@
-"""Pieces every feature shares: enums, database types, errors, templating."""
+"""Pieces every feature shares: enums, database types, errors, query arguments, CSV,
+formatting, caching, pagination."""

@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask import Flask
 from sqlalchemy import event
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import TypeDecorator
 
 from careerexpo.extensions import db
@@ -87,12 +89,8 @@ def configure_engine(app: Flask) -> None:
 
 def insert_if_absent(model, **values) -> None:
     """INSERT … ON CONFLICT DO NOTHING: adds a row unless one with the same keys exists."""
-    table = model.__table__
-    if db.session.get_bind().dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
-    else:
-        from sqlalchemy.dialects.postgresql import insert
-    db.session.execute(insert(table).values(**values).on_conflict_do_nothing())
+    insert = sqlite_insert if db.session.get_bind().dialect.name == "sqlite" else pg_insert
+    db.session.execute(insert(model.__table__).values(**values).on_conflict_do_nothing())
 
 
 def refresh_statistics() -> None:

@@ -211,7 +211,7 @@ FACETS: dict[str, type[LabelledEnum]] = {
     "employment_type": EmploymentType,
 }
 # Each facet's heading where the filters are shown.
-# Shown through ``translate`` (templating's ``facet_title``).
+# Shown through ``translate`` (``core.formatting.facet_title``).
 FACET_TITLES = {
     "level": _l("Level"),
     "degree": _l("Minimum degree"),

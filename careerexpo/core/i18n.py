@@ -153,7 +153,3 @@ def remember_language(response, code: str):
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
-    # Flask-Babel's own template gettext looks the catalogue up for every string; these
-    # use the request's, looked up once (a third off a job page's rendering).
-    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext,
-                                 ngettext=template_ngettext, language_choices=language_choices)

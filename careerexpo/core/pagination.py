@@ -5,8 +5,7 @@ from math import ceil
 
 from flask import redirect
 
-from careerexpo.core.errors import BadParameter
-from careerexpo.core.templating import url_with
+from careerexpo.core.formatting import url_with
 
 # Far past any real list, and small enough that page × per-page fits every database's integers.
 MAX_PAGE = 100_000
@@ -56,10 +55,3 @@ def is_whole_number(raw: str) -> bool:
     strings make ``int`` raise; "٣" would pass as 3)."""
     return raw.isascii() and raw.isdecimal() and len(raw) <= 18
 
-
-def parse_page(raw: str | None, name: str = "page") -> int:
-    if raw in (None, ""):
-        return 1
-    if not is_whole_number(raw) or not 1 <= int(raw) <= MAX_PAGE:
-        raise BadParameter(name, f"must be a whole number from 1 to {MAX_PAGE}")
-    return int(raw)

@@ -1,9 +1,8 @@
-"""Sign-in plumbing and the security headers every response carries."""
+"""The security headers every response carries."""
 
 from flask import Flask
-from flask_babel import lazy_gettext as _l
 
-from careerexpo.extensions import login_manager, talisman
+from careerexpo.extensions import talisman
 
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
@@ -30,16 +29,3 @@ def init_app(app: Flask) -> None:
         content_security_policy=CONTENT_SECURITY_POLICY,
         referrer_policy="strict-origin-when-cross-origin",
     )
-    login_manager.login_view = "auth.login"
-    login_manager.login_message = _l("Please sign in to see that page.")
-    login_manager.login_message_category = "info"
-    # A stolen session cookie stops working when the user's IP or browser changes.
-    login_manager.session_protection = "strong"
-
-    from careerexpo.auth.models import User
-    from careerexpo.extensions import db
-
-    @login_manager.user_loader
-    def load_user(user_id: str):
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-        return user if user and user.is_active else None

@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("employer", __name__)
-
-from careerexpo.employer import pipeline, routes  # noqa: E402,F401
+"""Employers' pages: their roles, their applicants and colleagues."""

@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("expos", __name__)
-
-from careerexpo.expos import routes  # noqa: E402,F401
+"""Expos: what they are, finding one, the list, creating and editing them."""

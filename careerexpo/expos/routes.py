@@ -1,26 +1,28 @@
 """Expos: the list, and organisers creating and editing them."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from careerexpo.core.access import organiser_required
-from careerexpo.expos import bp, catalogue
+from careerexpo.expos import services
 from careerexpo.expos.forms import ExpoForm
 from careerexpo.expos.lookups import get_expo_or_404
+
+bp = Blueprint("expos", __name__)
 
 
 @bp.route("")
 def index():
-    return render_template("expos/index.html", listing=catalogue.listing())
+    return render_template("expos/index.html", listing=services.listing())
 
 
 def _save(form: ExpoForm, expo=None):
     try:
-        saved = catalogue.save_expo(current_user, form.slug.data, form.name.data,
+        saved = services.save_expo(current_user, form.slug.data, form.name.data,
                                     form.starts_on.data, form.ends_on.data,
                                     form.description.data or "", expo)
-    except catalogue.ExpoError as exc:
+    except services.ExpoError as exc:
         form.form_errors.append(str(exc))
         return None
     flash(_("%(name)s is saved.", name=saved.name), "success")

@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("feeds", __name__)
-
-from careerexpo.feeds import routes  # noqa: E402,F401
+"""The Atom feed of any search and the sitemap."""

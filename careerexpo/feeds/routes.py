@@ -1,33 +1,16 @@
 """/jobs.atom, an Atom feed of any search; /sitemap.xml, every public page for crawlers."""
 
-import re
-from datetime import UTC, datetime
-
-from flask import render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 
 from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.database import utcnow
-from careerexpo.feeds import bp, searches, services
+from careerexpo.feeds import searches, services
 from careerexpo.jobs.search import JobQuery
 
+bp = Blueprint("feeds", __name__)
+
 ATOM = "application/atom+xml"
-# Characters XML 1.0 forbids even escaped: C0 controls but tab, LF, CR; lone surrogates.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-@bp.app_template_filter("xml_text")
-def xml_text(value) -> str:
-    return _NOT_XML.sub("", str(value))
-
-
-@bp.app_template_filter("rfc3339")
-def rfc3339(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat(timespec="seconds")
-
-
-bp.add_app_template_global(searches.search_args, "search_args")
-bp.add_app_template_global(services.entry_summary, "feed_summary")
 
 
 @bp.route("/jobs.atom")

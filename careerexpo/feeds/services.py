@@ -1,14 +1,16 @@
 """What the feed and the sitemap list: the newest matching roles; every public page."""
 
+import re
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from flask import url_for
 from flask_babel import gettext as _
 
-from careerexpo.core.templating import hk_date, hkd
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.booths.models import Booth
+from careerexpo.core.formatting import hk_date, hkd
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.jsonld import location_label
 from careerexpo.jobs.models import Job
@@ -17,6 +19,17 @@ from careerexpo.jobs.search import JobQuery, SearchResult, listed_condition, sea
 FEED_ENTRIES = 50
 # The sitemap protocol's limit for one file; past it, the newest roles are kept.
 SITEMAP_MAX_URLS = 50_000
+# Characters XML 1.0 forbids even escaped: C0 controls but tab, LF, CR; lone surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value) -> str:
+    """Text as XML 1.0 can carry it: the characters it forbids are dropped."""
+    return _NOT_XML.sub("", str(value))
+
+
+def rfc3339(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def feed_jobs(query: JobQuery) -> SearchResult:

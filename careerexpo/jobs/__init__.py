@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("jobs", __name__)
-
-from careerexpo.jobs import routes  # noqa: E402,F401
+"""Roles: what they are, search, the role page, and employers' services for them."""

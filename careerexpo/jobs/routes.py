@@ -1,4 +1,4 @@
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,17 +9,12 @@ from careerexpo.candidates import services as candidates
 from careerexpo.core.access import candidate_required
 from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.pagination import Page
-from careerexpo.extensions import db
-from careerexpo.jobs import bp, jsonld
+from careerexpo.jobs import jsonld
 from careerexpo.jobs.scopes import scopes
 from careerexpo.jobs.search import POSTED_WITHIN, SALARY_FLOORS, JobQuery, search_jobs
 from careerexpo.jobs.services import get_public_job
 
-# The role page words these as its JobPosting markup does (jobs/jsonld.py).
-bp.add_app_template_global(jsonld.location_label, "job_location")
-bp.add_app_template_global(jsonld.experience_label, "experience_asked")
-bp.add_app_template_global(jsonld.employment_label, "employment_label")
-bp.add_app_template_global(jsonld.description_paragraphs, "paragraphs")
+bp = Blueprint("jobs", __name__)
 
 
 @bp.route("")
@@ -56,18 +51,6 @@ def detail(job_id: int):
     return render_template("jobs/detail.html", **context, booth=booth_to_visit(job.company_id))
 
 
-def _chosen_cv(form: ApplyForm, profile_cv):
-    """The CV to send: the profile's, or a new upload (checked and stored)."""
-    if form.cv_choice.data == "upload":
-        upload = form.cv_file.data
-        if not upload:
-            raise candidates.CVError(_("Choose a PDF file to upload."))
-        return candidates.store_cv(current_user, upload.filename, upload.read())
-    if profile_cv is None:
-        raise candidates.CVError(_("Your profile has no CV yet; upload one."))
-    return profile_cv
-
-
 @bp.route("/<int:job_id>/apply", methods=["POST"])
 @candidate_required
 def apply(job_id: int):
@@ -76,13 +59,11 @@ def apply(job_id: int):
     profile_cv = candidates.profile_for(current_user).cv
     if form.validate_on_submit():
         try:
-            cv = _chosen_cv(form, profile_cv)
-            applications.apply_to_job(current_user, job, form.cover_note.data or "", cv)
+            applications.apply_with_cv(current_user, job, form.cover_note.data or "",
+                                       form.upload())
         except candidates.CVError as exc:
             form.cv_file.errors.append(str(exc))
         except applications.ApplicationError as exc:
-            # Forget the CV just uploaded for it: its record and its file.
-            db.session.rollback()
             form.form_errors.append(str(exc))
         else:
             flash(_("Your application to %(title)s was sent.", title=job.title), "success")

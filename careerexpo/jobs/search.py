@@ -14,10 +14,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import contains_eager
 
 from careerexpo.companies.models import Company
+from careerexpo.core import args as arguments
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import FACETS, JobState
 from careerexpo.core.errors import BadParameter
-from careerexpo.core.pagination import is_whole_number, parse_page
+from careerexpo.core.pagination import is_whole_number
 from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
@@ -50,57 +51,36 @@ class JobQuery:
 
     @classmethod
     def from_args(cls, args, default_per_page: int = 20) -> "JobQuery":
-        """Reads a ``MultiDict`` of query arguments; every filter may repeat."""
-        for name, value in args.items(multi=True):
-            # PostgreSQL cannot compare text with NUL in it; no search needs control characters.
-            if any(ord(c) < 32 for c in value):
-                raise BadParameter(name, "must not contain control characters")
-        filters = {}
-        for name, enum_cls in FACETS.items():
-            values = _values(args, name)
-            for value in values:
-                if value not in enum_cls.keys():
-                    expected = ", ".join(enum_cls.keys())
-                    raise BadParameter(name, f"unknown value {value!r}; expected one of {expected}")
-            if values:
-                filters[name] = values
-        overseas = _values(args, "open_to_overseas")
+        """Reads a ``MultiDict`` of query arguments; every filter may repeat.
+
+        :raise BadParameter: naming the first argument that cannot be used.
+        """
+        arguments.refuse_control_characters(args)
+        filters = {name: given for name, enum_cls in FACETS.items()
+                   if (given := arguments.choices(args, name, enum_cls.keys()))}
+        overseas = arguments.values(args, "open_to_overseas")
         for value in overseas:
             if value not in TRUE_WORDS:
                 raise BadParameter("open_to_overseas", "must be true or false")
-        sort = _single(args, "sort")
+        sort = arguments.single(args, "sort")
         if sort is not None and sort not in SORTS:
             raise BadParameter("sort", f"must be one of {', '.join(SORTS)}")
-        per_page_raw = _single(args, "per_page")
-        if per_page_raw is None:
-            per_page = default_per_page
-        elif not is_whole_number(per_page_raw) or not 1 <= int(per_page_raw) <= MAX_PER_PAGE:
-            raise BadParameter("per_page", f"must be a whole number from 1 to {MAX_PER_PAGE}")
-        else:
-            per_page = int(per_page_raw)
-        salary = _single(args, "salary_min")
-        if salary is not None and not (is_whole_number(salary)
-                                       and 0 <= int(salary) <= MAX_SALARY):
-            raise BadParameter("salary_min", f"must be a whole number from 0 to {MAX_SALARY}")
-        within = _single(args, "posted_within")
-        if within is not None and within not in {str(d) for d in POSTED_WITHIN}:
-            raise BadParameter("posted_within",
-                               f"must be one of {', '.join(map(str, POSTED_WITHIN))} (days)")
-        q = (_single(args, "q") or "").strip()
-        if len(q) > 200:
-            raise BadParameter("q", "must be at most 200 characters")
+        salary = (arguments.whole_number(args, "salary_min", 0, MAX_SALARY, -1)
+                  if arguments.single(args, "salary_min") is not None else None)
+        within = arguments.choice(args, "posted_within", [str(d) for d in POSTED_WITHIN])
         return cls(
-            q=q,
+            q=arguments.text(args, "q", 200),
             filters=filters,
             # Both true and false means either: no filter.
             open_to_overseas=TRUE_WORDS[overseas[0]] if len(overseas) == 1 else None,
             companies=tuple(dict.fromkeys(c.strip() for c in args.getlist("company")
                                           if c.strip())),
-            expos=_values(args, "expo"),
+            expos=arguments.values(args, "expo"),
             sort=sort,
-            page=parse_page(_single(args, "page")),
-            per_page=per_page,
-            salary_min=int(salary) if salary is not None else None,
+            page=arguments.page(args),
+            per_page=arguments.whole_number(args, "per_page", 1, MAX_PER_PAGE,
+                                            default_per_page),
+            salary_min=salary,
             posted_within=int(within) if within is not None else None,
         )
 
@@ -119,20 +99,6 @@ class JobQuery:
 
     def with_page(self, page: int) -> "JobQuery":
         return replace(self, page=page)
-
-
-def _values(args, name: str) -> tuple[str, ...]:
-    """A filter's values: it may repeat (``level=entry&level=middle`` means either)."""
-    return tuple(dict.fromkeys(v for v in args.getlist(name) if v != ""))
-
-
-def _single(args, name: str) -> str | None:
-    """A setting that is not a filter (the text, sort, page, page size): given once, or
-    repeated with the same value; otherwise which one counts would be a guess."""
-    values = _values(args, name)
-    if len(values) > 1:
-        raise BadParameter(name, "must be given once")
-    return values[0] if values else None
 
 
 @dataclass

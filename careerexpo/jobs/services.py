@@ -29,6 +29,15 @@ class JobAccessError(LookupError):
     """No such role for this employer (it may exist at another company)."""
 
 
+class JobFieldError(ValueError):
+    """A field's value cannot be saved with the role's others; ``field`` names it."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
 class JobStateError(ValueError):
     """The role cannot move to that state now; the message says why."""
 
@@ -118,6 +127,8 @@ def _check_closing(closes_at: datetime | None) -> None:
 
 
 def create_job(employer: User, fields: dict, publish: bool) -> Job:
+    """:raise JobFieldError: when the salary range runs backwards."""
+    _check_salary_range(Job(), fields)
     job = Job(company_id=employer.company_id, state=JobState.DRAFT,
               **{k: fields[k] for k in EDITABLE_FIELDS if k in fields})
     db.session.add(job)
@@ -127,8 +138,24 @@ def create_job(employer: User, fields: dict, publish: bool) -> Job:
     return job
 
 
+def _check_salary_range(job: Job, fields: dict) -> None:
+    """The range the role will have once ``fields`` are applied must not run backwards."""
+    low = fields.get("salary_min", job.salary_min)
+    high = fields.get("salary_max", job.salary_max)
+    if low is not None and high is not None and low > high:
+        field = "salary_max" if "salary_max" in fields else "salary_min"
+        raise JobFieldError(field, _("The range %(low)s–%(high)s runs backwards.",
+                                     low=low, high=high))
+
+
 def update_job(employer: User, job_id: int, fields: dict) -> Job:
+    """Changes the role's fields given in ``fields``.
+
+    :raise JobAccessError: for a role of another company.
+    :raise JobFieldError: when the salary range would run backwards.
+    """
     job = company_job(employer, job_id)
+    _check_salary_range(job, fields)
     for key in EDITABLE_FIELDS:
         if key in fields:
             setattr(job, key, fields[key])

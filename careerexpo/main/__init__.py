@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("main", __name__)
-
-from careerexpo.main import routes  # noqa: E402,F401
+"""The home page, the language switch and /healthz."""

@@ -1,5 +1,5 @@
 import sqlalchemy as sa
-from flask import abort, current_app, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
 from careerexpo.applications import services as applications
@@ -7,11 +7,12 @@ from careerexpo.core.caching import cached_for_visitors
 from careerexpo.core.enums import Area
 from careerexpo.core.i18n import remember_language
 from careerexpo.core.urls import safe_next
-from careerexpo.expos import catalogue
+from careerexpo.expos import services as expos
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import JobQuery, listed_condition, search_jobs
-from careerexpo.main import bp
+
+bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
@@ -22,7 +23,7 @@ def index():
         sa.select(Job.area, sa.func.count()).where(listed_condition())
         .group_by(Job.area).order_by(sa.func.count().desc())
     ).all()
-    spotlight, spotlight_live = catalogue.spotlight()
+    spotlight, spotlight_live = expos.spotlight()
     return render_template("main/index.html", newest=newest, by_area=by_area, Area=Area,
                            spotlight=spotlight, spotlight_live=spotlight_live,
                            marks=applications.marks_for(current_user,

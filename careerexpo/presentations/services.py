@@ -8,8 +8,8 @@ from icalendar import Calendar, Event
 
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
+from careerexpo.booths.models import Booth
 from careerexpo.core.database import utcnow
-from careerexpo.expos.models import Booth
 from careerexpo.extensions import db
 from careerexpo.presentations.models import Presentation, PresentationRegistration
 
@@ -56,8 +56,16 @@ def now_and_next(booth_ids, now: datetime | None = None) -> dict[int, dict]:
     return out
 
 
-def register(user: User, presentation_id: int) -> Presentation:
-    presentation = db.session.get(Presentation, presentation_id)
+def booth_presentation(booth: Booth, presentation_id: int) -> Presentation | None:
+    """The booth's presentation with this id; ``None`` for another booth's."""
+    return db.session.scalar(sa.select(Presentation).where(
+        Presentation.id == presentation_id, Presentation.booth_id == booth.id))
+
+
+def register(user: User, booth: Booth, presentation_id: int) -> Presentation:
+    """Registers a candidate for one of the booth's presentations (once, however often
+    asked)."""
+    presentation = booth_presentation(booth, presentation_id)
     if presentation is None:
         raise PresentationError(_("There is no such presentation."))
     if not user.is_candidate:

@@ -21,11 +21,11 @@ from pathlib import Path
 import sqlalchemy as sa
 import tantivy
 
+from careerexpo.booths.models import Booth
 from careerexpo.companies.models import Company
 from careerexpo.core import caching
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import FACETS, JobState
-from careerexpo.expos.models import Booth
 from careerexpo.jobs.models import Job
 from careerexpo.search import outbox, schema, store
 

@@ -18,10 +18,11 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from careerexpo.booths.models import Booth
 from careerexpo.companies.models import Company
 from careerexpo.core import caching
 from careerexpo.core.database import UTCDateTime, utcnow
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 

@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("stats", __name__)
-
-from careerexpo.stats import activity_routes, routes  # noqa: E402,F401
+"""An expo's key figures: the headline block, charts, the CSV and the print summary."""

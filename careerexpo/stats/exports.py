@@ -8,18 +8,9 @@ Shares are the API's numbers (4 decimals); ``headline`` holds the press text
 where the figure has one. No figure concerns a single candidate.
 """
 
-import csv
-import io
-
 from careerexpo.stats.figures import ExpoStats
 
-# A cell starting with one of these is a formula to a spreadsheet; names are data.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+HEADER = ("key", "value", "headline")
 
 
 def _flat(prefix: str, value, text=None):
@@ -49,13 +40,3 @@ def stats_rows(stats: ExpoStats):
             yield from _flat(key, value, texts.get(key))
     for key, value in stats.breakdowns().items():
         yield from _flat(key, value)
-
-
-def stats_csv(stats: ExpoStats) -> str:
-    """The whole CSV as text (a few dozen rows), UTF-8 when encoded."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["key", "value", "headline"])
-    for key, value, text in stats_rows(stats):
-        writer.writerow([key, _cell(value), _cell(text)])
-    return out.getvalue()

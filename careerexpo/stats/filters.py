@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from careerexpo.core.args import choice
 from careerexpo.core.enums import Area, Programme
-from careerexpo.core.errors import BadParameter
 
 # "none" picks the companies outside both programmes (DOMAIN.md: programme "or empty").
 NO_PROGRAMME = "none"
@@ -31,9 +31,9 @@ class StatsFilters:
 
         :raise BadParameter: for an unknown value or a filter given more than once.
         """
-        area = _one(args, "area", Area.keys())
-        return cls(area=Area(area) if area else None, programme=_one(
-            args, "programme", PROGRAMME_FILTERS))
+        area = choice(args, "area", Area.keys())
+        return cls(area=Area(area) if area else None,
+                   programme=choice(args, "programme", PROGRAMME_FILTERS))
 
     @classmethod
     def of(cls, area=None, programme=None) -> "StatsFilters":
@@ -50,14 +50,3 @@ class StatsFilters:
     def __bool__(self) -> bool:
         return bool(self.area or self.programme)
 
-
-def _one(args: MultiDict, name: str, allowed) -> str | None:
-    values = [v.strip() for v in args.getlist(name) if v.strip()]
-    if len(values) > 1:
-        raise BadParameter(name, "give one value at most")
-    if not values:
-        return None
-    if values[0] not in allowed:
-        raise BadParameter(name, f"unknown value {values[0]!r}; expected one of "
-                                 f"{', '.join(allowed)}")
-    return values[0]

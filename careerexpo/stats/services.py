@@ -14,6 +14,7 @@ their jobs. Every figure is then recomputed over what is left.
 
 import sqlalchemy as sa
 
+from careerexpo.booths.models import Booth
 from careerexpo.companies.models import Company, CompanyOffice
 from careerexpo.core.database import member_counts, member_tallies, tally
 from careerexpo.core.enums import (
@@ -25,7 +26,7 @@ from careerexpo.core.enums import (
     Programme,
     Region,
 )
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.stats.figures import OFFICE_REGIONS, TECHNOLOGY_RND, ExpoStats
@@ -34,12 +35,6 @@ from careerexpo.stats.filters import NO_PROGRAMME, StatsFilters
 # The job columns broken down member by member, in one pass over the expo's jobs.
 JOB_BREAKDOWNS = {"level": Level, "degree": Degree, "region": Region, "area": Area,
                   "function": Function}
-
-
-def get_expo(slug: str) -> Expo | None:
-    from careerexpo.expos.catalogue import find_expo
-
-    return find_expo(slug)
 
 
 def _booths(expo_id: int, filters: StatsFilters):
@@ -94,12 +89,9 @@ def _company_counts(expo_id: int, filters: StatsFilters) -> dict[str, int]:
     return {key: int(value) for key, value in db.session.execute(stmt).one()._mapping.items()}
 
 
-def expo_stats(expo: Expo, area=None, programme=None) -> ExpoStats:
-    """Every headline figure of ``expo``, narrowed by an area and a programme if given.
-
-    :raise BadParameter: for an unknown area or programme.
-    """
-    filters = StatsFilters.of(area, programme)
+def expo_stats(expo: Expo, filters: StatsFilters | None = None) -> ExpoStats:
+    """Every headline figure of ``expo``, narrowed by the filters if any."""
+    filters = filters or StatsFilters()
     jobs = _job_counts(expo.id, filters)
     companies = _company_counts(expo.id, filters)
     return ExpoStats(

@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("tokens", __name__)
-
-from careerexpo.tokens import routes  # noqa: E402,F401
+"""Employers' API tokens and their page."""

@@ -1,13 +1,15 @@
 """The employer's API tokens page: make one (shown once), see them, revoke one."""
 
-from flask import abort, flash, make_response, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from careerexpo.core.access import employer_required
-from careerexpo.tokens import bp, services
+from careerexpo.tokens import services
 from careerexpo.tokens.forms import TokenForm
 from careerexpo.tokens.models import TokenScope
+
+bp = Blueprint("tokens", __name__)
 
 
 def _page(form, new_token=None, status=200):

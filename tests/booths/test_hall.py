@@ -74,7 +74,7 @@ def test_only_organisers_create_expos(client, auth, make):
 
 
 def test_the_demo_expo_has_a_talk_on_now_and_taglines(client, app):
-    from careerexpo.expos.demo import DEMO_SLUG, seed_demo
+    from careerexpo.demo.seed import DEMO_SLUG, seed_demo
 
     seed_demo(n_jobs=200, n_companies=20, progress=lambda _message: None)
     page = client.get(f"/expos/{DEMO_SLUG}").get_data(as_text=True)

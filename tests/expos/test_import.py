@@ -6,9 +6,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from careerexpo.booths.models import Booth
 from careerexpo.companies.models import Company, CompanyOffice
 from careerexpo.core.enums import JobState, Programme, Region
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import JobQuery, search_jobs

@@ -14,7 +14,7 @@ from careerexpo.applications.models import Application
 from careerexpo.auth.models import User
 from careerexpo.companies.models import Company
 from careerexpo.core.hktime import today_hk
-from careerexpo.expos import demo
+from careerexpo.demo import seed as demo
 from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
@@ -181,7 +181,7 @@ def test_the_demo_has_applicants_to_review_and_applications_to_follow(runner, cl
 def test_every_demo_application_got_where_it_is_by_moves_the_pipeline_allows():
     from careerexpo.applications.services import PIPELINE
     from careerexpo.core.enums import ApplicationStatus
-    from careerexpo.expos.demo_applicants import OWN_PATHS, PATHS
+    from careerexpo.demo.applicants import OWN_PATHS, PATHS
 
     for path in PATHS + OWN_PATHS:
         assert path[0] == ApplicationStatus.SUBMITTED
@@ -214,8 +214,8 @@ def test_a_fresh_demo_expo_is_live_now(runner, client):
 
 
 def test_a_fresh_demo_has_traffic_for_the_organisers_live_activity(runner):
+    from careerexpo.activity import services as activity
     from careerexpo.core.database import utcnow
-    from careerexpo.stats import activity
 
     result = runner.invoke(args=["seed-demo", "--jobs", "200", "--companies", "20"])
     assert result.exit_code == 0, result.output

@@ -3,9 +3,9 @@
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
+from careerexpo.booths.models import Booth
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import JobState
-from careerexpo.expos.models import Booth
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from careerexpo.core.enums import JobState
-from careerexpo.core.templating import hk_date, hk_datetime, hkd
+from careerexpo.core.formatting import hk_date, hk_datetime, hkd
 from careerexpo.extensions import db
 from tests.jobs.jobposting_schema import JOB_POSTING
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from careerexpo.booths.models import Booth
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import FACETS, JobState
-from careerexpo.expos.models import Booth
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import JobQuery, search_jobs

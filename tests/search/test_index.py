@@ -9,8 +9,8 @@ import time
 
 import sqlalchemy as sa
 
+from careerexpo.booths.models import Booth
 from careerexpo.core.enums import JobState
-from careerexpo.expos.models import Booth
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 from careerexpo.jobs.search import JobQuery, search_jobs

@@ -5,11 +5,11 @@ import csv
 import io
 from datetime import UTC, date, datetime, timedelta
 
+from careerexpo.activity import services as activity
 from careerexpo.booths.models import BoothVisit
 from careerexpo.chat.models import Conversation, ConversationStatus
 from careerexpo.core.database import utcnow
 from careerexpo.extensions import db
-from careerexpo.stats import activity
 from tests import factories
 
 DAY = date(2026, 3, 10)

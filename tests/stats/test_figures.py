@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from careerexpo.core.enums import Area, Degree, Level
+from careerexpo.stats.filters import StatsFilters
 from careerexpo.stats.headline import count_text, share_text
 from careerexpo.stats.services import expo_stats
 
@@ -117,7 +118,7 @@ def test_an_area_without_jobs_gives_zero_shares_not_an_error(client, world):
 
 
 def test_the_service_returns_the_same_figures_as_the_api(client, world):
-    stats = expo_stats(world.expo, area="biotech", programme="innohk")
+    stats = expo_stats(world.expo, StatsFilters.of(area="biotech", programme="innohk"))
 
     assert stats.figures() == {k: v for k, v in stats_json(
         client, world, area="biotech", programme="innohk").items()

@@ -78,7 +78,9 @@ def test_an_organiser_sees_the_export_links(organiser_client, world):
 
 
 def csv_values(response) -> dict[str, tuple[str, str]]:
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff"), "a BOM, so spreadsheets read the file as UTF-8"
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
     return {r["key"]: (r["value"], r["headline"]) for r in rows}
 
 

@@ -8,7 +8,7 @@ bachelor's holders and 10%+ for doctorate holders; highest demand in AI & data
 analytics, biotech, electronic sensors and software & communications.
 """
 
-from careerexpo.expos.demo import DEMO_SLUG
+from careerexpo.demo.seed import DEMO_SLUG
 
 
 def test_the_demo_expo_headline_reads_like_the_2022_press_release(runner, client):

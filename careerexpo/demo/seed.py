@@ -19,15 +19,16 @@ from datetime import UTC, date, datetime, time, timedelta
 import sqlalchemy as sa
 
 from careerexpo.auth.services import AccountError, create_user
+from careerexpo.booths.models import Booth
 from careerexpo.companies.models import Company
 from careerexpo.core.database import refresh_statistics, utcnow
 from careerexpo.core.enums import JobState, Programme, Role
 from careerexpo.core.hktime import HONG_KONG, end_of_day_hk, today_hk
-from careerexpo.expos import demo_data as vocab
-from careerexpo.expos.demo_activity import add_demo_activity
-from careerexpo.expos.demo_applicants import add_demo_pipelines
-from careerexpo.expos.demo_booths import dress_booths
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.demo import data as vocab
+from careerexpo.demo.activity import add_demo_activity
+from careerexpo.demo.applicants import add_demo_pipelines
+from careerexpo.demo.booths import dress_booths
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 

@@ -1,6 +1,6 @@
 """The demo expo's first days of traffic: booth visits, chats and applications.
 
-So that an organiser opening the live activity of a fresh demo (``stats/activity.py``)
+So that an organiser opening the live activity of a fresh demo (``activity/services.py``)
 finds a hall that has been busy since it opened: some booths far more visited than
 others, the demo employer's booth answering its chats, a few booths without staff
 missing theirs (the dashboard puts those first), and applications sent during the
@@ -15,12 +15,12 @@ import sqlalchemy as sa
 
 from careerexpo.applications.models import Application, ApplicationEvent
 from careerexpo.auth.models import User
-from careerexpo.booths.models import BoothVisit
+from careerexpo.booths.models import Booth, BoothVisit
 from careerexpo.candidates.models import CVDocument
 from careerexpo.chat.models import Conversation, ConversationStatus
 from careerexpo.core.enums import ApplicationStatus
 from careerexpo.core.hktime import HONG_KONG
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 

@@ -1,12 +1,12 @@
-"""Jinja filters and globals: dates in Hong Kong time, enum labels, money, page links."""
+"""How values are written on pages: dates in Hong Kong time, money, facet titles, links
+that change the query. ``careerexpo/templating.py`` gives them to the templates."""
 
-import os
 from datetime import date, datetime
 from functools import lru_cache
 
-from flask import Flask, current_app, request, url_for
-from flask_babel import format_date, format_datetime
-from jinja2 import FileSystemBytecodeCache
+from babel.lists import format_list
+from flask import current_app, request, url_for
+from flask_babel import format_date, format_datetime, format_percent, get_locale
 
 from careerexpo.core import enums
 from careerexpo.core.hktime import to_hk
@@ -65,15 +65,15 @@ def has_endpoint(name: str) -> bool:
     return name in current_app.view_functions
 
 
-def init_app(app: Flask) -> None:
-    if app.config.get("TEMPLATE_CACHE_DIR"):
-        # Jinja's own bytecode cache: a new worker's first page of each kind would otherwise
-        # spend tens of milliseconds compiling templates. Entries are keyed on the source's
-        # checksum, so an edited template is compiled afresh.
-        os.makedirs(app.config["TEMPLATE_CACHE_DIR"], exist_ok=True)
-        app.jinja_env.bytecode_cache = FileSystemBytecodeCache(app.config["TEMPLATE_CACHE_DIR"])
-    app.jinja_env.filters.update(hk_datetime=hk_datetime, hk_date=hk_date, hkd=hkd,
-                                 format_number=whole_number)
-    app.jinja_env.globals.update(url_with=url_with, current_locale_tag=current_locale_tag,
-                                 enums=enums, FACETS=enums.FACETS, facet_title=facet_title,
-                                 has_endpoint=has_endpoint)
+def area_label(key: str) -> str:
+    return enums.Area(key).label
+
+
+def list_of(items) -> str:
+    """"a, b and c", the locale's way."""
+    return format_list([str(item) for item in items], locale=get_locale())
+
+
+def percent(share) -> str:
+    """An exact share to one decimal, for tables: 0.7234 → "72.3%"."""
+    return format_percent(float(share), "#,##0.0%")

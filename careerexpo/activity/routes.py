@@ -1,19 +1,22 @@
 """Live activity pages for organisers: /expos/<slug>/activity, its JSON and CSV."""
 
-import csv
-import io
+from flask import Blueprint, render_template, request
 
-from flask import Response, render_template, request
-
+from careerexpo.activity import services as activity
+from careerexpo.core import args
 from careerexpo.core.access import organiser_required
+from careerexpo.core.csv_export import csv_response
 from careerexpo.expos.lookups import get_expo_or_404
-from careerexpo.stats import activity, bp
 
-SORTS = {"visits", "chats", "answered", "missed", "waiting", "applications", "company"}
+bp = Blueprint("activity", __name__)
+
+FUNNEL_HEADER = ("booth_id", "company", "visits", "chats_requested", "chats_answered",
+                 "chats_missed", "waiting_now", "applications")
+SORTS = ("visits", "chats", "answered", "missed", "waiting", "applications", "company")
 
 
 def _sorted(rows, key: str | None):
-    if key not in SORTS:
+    if key is None:
         return rows  # booths that need help first
     return sorted(rows, key=lambda f: getattr(f, key), reverse=key != "company")
 
@@ -29,8 +32,8 @@ def overview_json(data: dict) -> dict:
 def live_activity(slug: str):
     expo = get_expo_or_404(slug)
     data = activity.overview(expo)
-    sort = request.args.get("sort")
-    return render_template("stats/activity.html", expo=expo, data=data, sort=sort,
+    sort = args.choice(request.args, "sort", SORTS)
+    return render_template("activity/live.html", expo=expo, data=data, sort=sort,
                            funnels=_sorted(data["funnels"], sort),
                            payload=overview_json(data))
 
@@ -45,12 +48,6 @@ def live_activity_json(slug: str):
 @organiser_required
 def live_activity_csv(slug: str):
     expo = get_expo_or_404(slug)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["booth_id", "company", "visits", "chats_requested", "chats_answered",
-                     "chats_missed", "waiting_now", "applications"])
-    for f in activity.funnels(expo):
-        writer.writerow([f.booth_id, f.company, f.visits, f.chats, f.answered, f.missed,
-                         f.waiting, f.applications])
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv; charset=utf-8", headers={
-        "Content-Disposition": f'attachment; filename="{expo.slug}-booth-funnels.csv"'})
+    rows = ([f.booth_id, f.company, f.visits, f.chats, f.answered, f.missed, f.waiting,
+             f.applications] for f in activity.funnels(expo))
+    return csv_response(f"{expo.slug}-booth-funnels.csv", FUNNEL_HEADER, rows)

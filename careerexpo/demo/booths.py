@@ -6,8 +6,8 @@ A visitor to a fresh demo finds one presentation live and more coming up.
 import random
 from datetime import timedelta
 
+from careerexpo.booths.models import Booth
 from careerexpo.core.database import utcnow
-from careerexpo.expos.models import Booth
 from careerexpo.presentations.models import Presentation
 
 TALKS = [

@@ -13,13 +13,13 @@ import sqlalchemy as sa
 from flask import current_app
 
 from careerexpo.applications.models import Application
-from careerexpo.booths.models import BoothVisitCount
+from careerexpo.booths.models import Booth, BoothVisitCount
 from careerexpo.chat.models import Conversation, ConversationStatus
 from careerexpo.chat.presence import presence
 from careerexpo.companies.models import Company
 from careerexpo.core.database import utcnow
 from careerexpo.core.hktime import HONG_KONG
-from careerexpo.expos.models import Booth, Expo
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 

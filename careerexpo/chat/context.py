@@ -6,9 +6,9 @@ from flask import url_for
 from careerexpo.applications.models import Application
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
+from careerexpo.booths.models import Booth
 from careerexpo.candidates.services import profile_for
 from careerexpo.chat.models import Conversation
-from careerexpo.expos.models import Booth
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 
@@ -48,7 +48,7 @@ def for_staff(user: User, booth: Booth, conversation_id: int) -> dict | None:
         data["profile"] = {
             "headline": profile.headline, "skills": profile.skills,
             "highest_degree": profile.highest_degree.label if profile.highest_degree else None,
-            "cv_url": url_for("booths.shared_cv", slug=booth.expo.slug, booth_id=booth.id,
+            "cv_url": url_for("chat.shared_cv", slug=booth.expo.slug, booth_id=booth.id,
                               conversation_id=conversation.id) if profile.cv else None,
         }
     return data

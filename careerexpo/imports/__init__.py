@@ -1,0 +1,2 @@
+"""Bulk import of an expo from CSV (``flask import-expo``): reading and checking the
+files, then writing everything in one transaction."""
