@@ -44,6 +44,11 @@ def _database_url(instance_path: str) -> str:
     return url
 
 
+# A Redis that does not answer must not hold a request for long: the rate limits and the
+# cache fall back to each process's memory meanwhile (core/ratelimits.py, core/caching.py).
+REDIS_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
 class Config:
     ENV_NAME = "production"
     # Used only where the environment sets no SECRET_KEY; production has none.
@@ -73,6 +78,9 @@ class Config:
 
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
+    # While Redis cannot be reached, limits are counted in each process's memory rather
+    # than refusing sign-ins; Redis is used again once it answers (core/ratelimits.py).
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     LOGIN_RATE_LIMIT = "10 per minute"
 
     # Public pages and API answers are cached for signed-out visitors this long; any
@@ -125,10 +133,12 @@ class Config:
             "REDIS_URL": redis_url,
             "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
             "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+            "RATELIMIT_STORAGE_OPTIONS": REDIS_TIMEOUTS if redis_url else {},
             # Redis shares the cache between processes; alone, each process keeps its own.
             "CACHE_TYPE": ("RedisCache" if redis_url
                            else "careerexpo.core.memory_cache.MemoryCache"),
             "CACHE_REDIS_URL": redis_url,
+            "CACHE_OPTIONS": REDIS_TIMEOUTS if redis_url else {},
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
             "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or os.path.join(instance_path, "uploads"),
             # Compiled templates kept on disk, so a restarted process skips compiling them.
