@@ -44,6 +44,13 @@ def _database_url(instance_path: str) -> str:
     return url
 
 
+def _whole_number(env, name: str, default: int) -> int:
+    raw = env.get(name) or str(default)
+    if not raw.isdecimal():
+        raise RuntimeError(f"{name} must be a whole number, not {raw!r}")
+    return int(raw)
+
+
 # A Redis that does not answer must not hold a request for long: the rate limits and the
 # cache fall back to each process's memory meanwhile (core/ratelimits.py, core/caching.py).
 REDIS_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
@@ -101,12 +108,18 @@ class Config:
     # Flood control per user in live chat; booth staff answer many people at once.
     CHAT_RATE_LIMIT = "10 per 10 seconds"
     CHAT_STAFF_RATE_LIMIT = "40 per 10 seconds"
+    # Every chat event (join, leave, history, accept…) by one user, and asking for a
+    # private chat, which puts the person in a booth's queue.
+    CHAT_EVENT_RATE_LIMIT = "60 per 10 seconds"
+    CHAT_REQUEST_RATE_LIMIT = "10 per minute"
     # Seconds between the server's pings on each chat socket (Engine.IO's pingInterval): a
     # proxy that closes idle connections sooner than this would cut chats.
     CHAT_PING_INTERVAL = 25
     # How long a candidate waits in a booth's queue before being offered to leave a message.
     CHAT_QUEUE_PATIENCE_SECONDS = 300
     UPLOAD_MAX_IMAGE_BYTES = 2 * MB
+    # A logo or banner is shown a few hundred pixels wide; more is refused before decoding.
+    UPLOAD_MAX_IMAGE_SIDE = 4096
 
     # The JSON API's OpenAPI document (flask-smorest), at /api/openapi.json.
     API_TITLE = "CareerExpo API"
@@ -118,6 +131,10 @@ class Config:
     API_TOKEN_RATE_LIMIT = "120 per minute"
     # Seconds to wait on the mail server before giving up on a job alert email.
     MAIL_TIMEOUT = 30
+
+    # Days after an application ends unsuccessfully before its cover note, CV and notes
+    # are removed by `flask purge-expired` (privacy/erasure.py).
+    RETENTION_DAYS = 730
 
     JOBS_PER_PAGE = 20
     APPLICANTS_PER_PAGE = 25
@@ -153,6 +170,9 @@ class Config:
             "SEARCH_OUTBOX_RETENTION_HOURS": float(env.get("SEARCH_OUTBOX_RETENTION_HOURS")
                                                    or cls.SEARCH_OUTBOX_RETENTION_HOURS),
             "API_TOKEN_RATE_LIMIT": env.get("API_TOKEN_RATE_LIMIT") or cls.API_TOKEN_RATE_LIMIT,
+            # How many proxies stand in front of the app and set X-Forwarded-For (0: none).
+            "TRUSTED_PROXIES": _whole_number(env, "TRUSTED_PROXIES", 0),
+            "RETENTION_DAYS": _whole_number(env, "RETENTION_DAYS", cls.RETENTION_DAYS),
             # Talisman redirects to HTTPS only where the app itself terminates TLS.
             "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",
             # Extra origins (comma-separated) allowed to open chat sockets besides this site.

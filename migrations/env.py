@@ -64,7 +64,7 @@ def run_migrations_offline():
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    # The full-text tables of revisions 0001-0008 (dropped by 0009) had no model.
+    # The full-text tables of revisions 0001-0009 (dropped by 0010) had no model.
     if type_ == "table" and (name.startswith("job_fts") or name == "job_search"):
         return False
     return True

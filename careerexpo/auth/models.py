@@ -2,6 +2,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -24,6 +25,8 @@ class User(UserMixin, db.Model):
     company_id: Mapped[int | None] = mapped_column(sa.ForeignKey("companies.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the person deleted their account: the row stays, anonymised (privacy/erasure.py).
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     company = relationship("Company", back_populates="employers")
 
@@ -55,6 +58,13 @@ class User(UserMixin, db.Model):
     @property
     def is_organiser(self) -> bool:
         return self.role == Role.ORGANISER
+
+    @property
+    def shown_name(self) -> str:
+        """The name to show others: a deleted account is an anonymous person."""
+        if self.deleted_at is None:
+            return self.name
+        return _("Deleted applicant") if self.role == Role.CANDIDATE else _("Deleted user")
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email} {self.role}>"

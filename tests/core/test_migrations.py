@@ -30,7 +30,7 @@ def test_upgrade_on_an_empty_sqlite_file_gives_the_full_schema(tmp_path):
     try:
         inspector = sa.inspect(db.engine)
         assert TABLES <= set(inspector.get_table_names())
-        # The search outbox replaced the database's own full-text index (0009).
+        # The search outbox replaced the database's own full-text index (0010).
         assert "search_outbox" in inspector.get_table_names()
         assert "job_fts" not in inspector.get_table_names()
         assert {"ix_jobs_state_posted", "ix_jobs_area"} <= {

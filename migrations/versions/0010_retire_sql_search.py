@@ -1,14 +1,14 @@
 """Retires the databases' own full-text indexes (SQLite FTS5 ``job_fts``, PostgreSQL
 ``job_search``): the search index (careerexpo/search) answers every search now.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """The search outbox: roles whose search documents changed, written in the same
 transaction as the change, replayed by every machine's search index in id order.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008b
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008b"
 branch_labels = None
 depends_on = None
 
