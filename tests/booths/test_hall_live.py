@@ -77,3 +77,18 @@ def test_the_agenda_lists_every_talk_by_day_with_what_is_live(client, make):
     assert "Live now" in page and "Not at this expo" not in page
     assert "Beta Robotics" in page and 'href="/expos/fair"' in page
     assert client.get("/expos/nowhere/agenda").status_code == 404
+
+
+def test_an_employer_reaches_their_own_booth_from_the_header(client, auth, make):
+    expo, booths = hall_world(make)
+    employer = make.employer(company=booths["Beta Robotics"].company)
+    auth.login(employer)
+
+    page = client.get("/employer/jobs").get_data(as_text=True)
+
+    assert f'href="/expos/fair/booths/{booths["Beta Robotics"].id}">My booth</a>' in page
+
+
+def test_an_employer_without_a_booth_has_no_booth_link(client, auth, make):
+    auth.login(make.employer())
+    assert "My booth" not in client.get("/employer/jobs").get_data(as_text=True)
