@@ -13,11 +13,10 @@ ratio should not compare two different minutes.
   /jobs/<id>                    a job page, over ids spread through the database
   /jobs?q=engineer&level=entry  a search page (a signed-out visitor's: after the
                                 first request it comes from the public page cache)
-  the same, search cached       with an ignored ``nocache=<n>`` argument that differs
-                                on every request, so the page is rendered every time;
-                                the search itself is a repeat, from the search cache
-  the same, uncached            likewise, on a second server started with
-                                SEARCH_CACHE_SECONDS=0, so every request runs the search
+  the same, uncached            with an ignored ``nocache=<n>`` argument that differs
+                                on every request, so the page is rendered and the
+                                search run every time (searches have no cache of their
+                                own: the index answers)
 
 Every response that is not a 200 is counted and shown: a benchmark of error
 pages is worthless. Targets (on the median of the rounds' ratios): job page
@@ -58,7 +57,6 @@ class Target:
     warmup_paths: list[str]
     min_ratio: float | None = None  # requests per second at least this times /healthz
     note: str = ""
-    search_cache: bool = True  # False: served by the server without the search cache
 
 
 def targets(jobs: int) -> list[Target]:
@@ -73,13 +71,9 @@ def targets(jobs: int) -> list[Target]:
                note=f"spread over {len(ids) - cut:,} ids, so the page cache rarely answers"),
         Target("search page", SEARCH, [SEARCH], [SEARCH], min_ratio=0.1,
                note="as a visitor sees it: from the page cache after the first request"),
-        Target("search, search cached", f"{SEARCH}&nocache=<n>", nocache[4_000:],
-               nocache[:4_000], min_ratio=0.1,
-               note="a fresh URL each request: rendered every time, the search from its cache"),
         Target("search, uncached", f"{SEARCH}&nocache=<n>", nocache[4_000:], nocache[:4_000],
-               min_ratio=0.1, search_cache=False,
-               note="a fresh URL each request, SEARCH_CACHE_SECONDS=0: the search runs "
-                    "every time"),
+               min_ratio=0.1,
+               note="a fresh URL each request: rendered and searched every time"),
     ]
 
 
@@ -172,21 +166,17 @@ def main(argv: list[str] | None = None) -> int:
     say(f"Python {platform.python_version()}, gunicorn {version('gunicorn')}, "
         f"{os.cpu_count()} CPUs, load average {_load_average()}")
     database = _data.sqlite_database(args.jobs, rebuild=args.rebuild)
-    ports = {True: free_port(), False: free_port()}
-    logs = {True: _data.DATA_DIR / "gunicorn.log",
-            False: _data.DATA_DIR / "gunicorn-no-search-cache.log"}
+    port = free_port()
+    log = _data.DATA_DIR / "gunicorn.log"
     servers = {}
     try:
-        servers[True] = start_server(database, ports[True], args.workers, logs[True])
-        servers[False] = start_server(database, ports[False], args.workers, logs[False],
-                                      SEARCH_CACHE_SECONDS="0")
-        for key, server in servers.items():
-            wait_for(server, ports[key], logs[key])
-        say(f"Serving on 127.0.0.1:{ports[True]} (and :{ports[False]} without the search "
-            f"cache); load from {args.generator}, {args.connections} connections, "
+        servers[True] = start_server(database, port, args.workers, log)
+        wait_for(servers[True], port, log)
+        say(f"Serving on 127.0.0.1:{port}; load from {args.generator}, "
+            f"{args.connections} connections, "
             f"{args.warmup:g} s warm-up + {args.duration:g} s per row in {args.rounds} "
             f"interleaved rounds; {os.cpu_count()} CPUs shared by server and load")
-        rows = run_targets(args, ports, targets(args.jobs))
+        rows = run_targets(args, port, targets(args.jobs))
     finally:
         for server in servers.values():
             stop_server(server)
@@ -218,13 +208,12 @@ class Measured:
         return [r.rps / h.rps for r, h in zip(self.rounds, health.rounds, strict=True)]
 
 
-def run_targets(args, ports: dict[bool, int], wanted: list[Target]) -> list:
+def run_targets(args, port: int, wanted: list[Target]) -> list:
     """Checks and warms up every target, then measures them in interleaved rounds: on a
     machine whose speed drifts (shared CPUs), one long run per target would compare the
     health route of one minute with a job page of another."""
     rows, usable = [], []
     for target in wanted:
-        port = ports[target.search_cache]
         status, kind, size, ms = get(port, target.paths[0])
         say(f"  GET {target.paths[0]} -> {status} {kind}, {size:,} bytes, {ms:.1f} ms")
         if status != 200:
@@ -240,7 +229,7 @@ def run_targets(args, ports: dict[bool, int], wanted: list[Target]) -> list:
             share = max(1, len(paths) // args.rounds)
             # Each round its own part of the ids, so no round re-reads another's pages.
             part = paths[n * share:(n + 1) * share] or paths
-            result = drive(args, ports[measured.target.search_cache], part, seconds)
+            result = drive(args, port, part, seconds)
             measured.rounds.append(result)
             say(f"{measured.target.name} {result.rps:,.0f}/s; ", end="")
         say()

@@ -316,8 +316,8 @@ def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], dates: tuple[date
     jobs = [Job(company=companies[j.company_index], **j.fields) for j in job_plans]
     progress(f"writing {len(companies)} companies, {len(booths)} booths and {len(jobs)} jobs")
     db.session.add_all([expo, *companies, *booths, *talks, *jobs])
-    db.session.flush()  # one flush: the search index follows it in batches
-    progress("search index updated")
+    db.session.flush()  # one flush: the search outbox records every new role in it
+    progress("roles written; the search index takes them from its outbox")
     result = DemoResult(DEMO_SLUG, len(companies), len(jobs))
     made = {}
     for role, company in ((Role.ORGANISER, None), (Role.CANDIDATE, None),
