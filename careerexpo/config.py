@@ -32,6 +32,13 @@ def _mail_settings(env) -> dict:
     }
 
 
+def _number(env, name: str, default: int) -> int:
+    value = (env.get(name) or str(default)).strip()
+    if not value.isdecimal() or int(value) < 1:
+        raise RuntimeError(f"{name} must be a whole number above 0, not {value!r}")
+    return int(value)
+
+
 def _database_url(instance_path: str) -> str:
     url = os.environ.get("DATABASE_URL")
     if not url:
@@ -68,8 +75,13 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = True
-    REMEMBER_COOKIE_DURATION = timedelta(days=14)
+    # Our own remember-me cookie (auth/signin.py): a random token per sign-in.
+    REMEMBER_COOKIE_NAME = "remember_token"
+    REMEMBER_DAYS = 30
+    # A sign-in not remembered ends on the server once unused this long.
     PERMANENT_SESSION_LIFETIME = timedelta(days=1)
+    # How long a password reset link works (once).
+    PASSWORD_RESET_MINUTES = 60
 
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
@@ -131,6 +143,10 @@ class Config:
                                    env.get("TEMPLATE_CACHE_DIR")
                                    or os.path.join(instance_path, "template-cache")),
             "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT") or cls.LOGIN_RATE_LIMIT,
+            "REMEMBER_LIFETIME": timedelta(days=_number(env, "REMEMBER_DAYS",
+                                                        cls.REMEMBER_DAYS)),
+            "PASSWORD_RESET_LIFETIME": timedelta(minutes=_number(
+                env, "PASSWORD_RESET_MINUTES", cls.PASSWORD_RESET_MINUTES)),
             "SEARCH_CACHE_SECONDS": int(env.get("SEARCH_CACHE_SECONDS")
                                         or cls.SEARCH_CACHE_SECONDS),
             "API_TOKEN_RATE_LIMIT": env.get("API_TOKEN_RATE_LIMIT") or cls.API_TOKEN_RATE_LIMIT,

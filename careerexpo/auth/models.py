@@ -58,3 +58,57 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email} {self.role}>"
+
+
+class SignIn(db.Model):
+    """One sign-in of a user on one device: the session cookie names it by a random key,
+    and only while it is live does that cookie sign anyone in.
+
+    Only SHA-256 digests of the session key and of the remember-me token are kept, so
+    the table alone opens no session.
+    """
+
+    __tablename__ = "sign_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"),
+                                         index=True)
+    session_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    remember_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Kept on the server: a remembered sign-in lasts REMEMBER_DAYS from its start; any
+    # other ends once unused for PERMANENT_SESSION_LIFETIME.
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    device: Mapped[str] = mapped_column(sa.String(120), default="")
+    ip_address: Mapped[str] = mapped_column(sa.String(45), default="")
+
+    user = relationship("User")
+
+    @property
+    def remembered(self) -> bool:
+        return self.remember_hash is not None
+
+    def is_live(self, now: datetime) -> bool:
+        return self.revoked_at is None and self.expires_at > now
+
+    def __repr__(self) -> str:
+        return f"<SignIn {self.id} of user {self.user_id}>"
+
+
+class PasswordReset(db.Model):
+    """A link emailed to a user to set a new password: single use, short-lived; only the
+    SHA-256 of its token is kept."""
+
+    __tablename__ = "password_resets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"),
+                                         index=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user = relationship("User")

@@ -1,8 +1,10 @@
-"""Accounts: registering, signing in, adding colleagues, creating users from the CLI."""
+"""Accounts: registering, signing in, changing a password, adding colleagues, creating
+users from the CLI."""
 
 import sqlalchemy as sa
 
-from careerexpo.auth.models import User
+from careerexpo.auth import sign_ins
+from careerexpo.auth.models import SignIn, User
 from careerexpo.companies.models import Company
 from careerexpo.core.enums import Role
 from careerexpo.extensions import db
@@ -32,8 +34,12 @@ def find_company(name: str) -> Company | None:
     )
 
 
+def find_user(email: str) -> User | None:
+    return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+
+
 def authenticate(email: str, password: str) -> User | None:
-    user = db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+    user = find_user(email)
     if user is None:
         # Hash anyway so a missing account takes as long to refuse as a wrong password.
         User(password_hash="").set_password(password)
@@ -102,3 +108,11 @@ def company_employers(company_id: int) -> list[User]:
 
 def colleagues(employer: User) -> list[User]:
     return company_employers(employer.company_id)
+
+
+def change_password(user: User, new_password: str, keep: SignIn | None = None) -> int:
+    """Sets a new password and ends every other sign-in of the user (a thief's session
+    and remember-me cookie included); ``keep`` carries on. Returns how many ended."""
+    user.set_password(new_password)
+    db.session.commit()
+    return sign_ins.end_all(user, keep=keep)

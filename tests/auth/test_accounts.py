@@ -39,7 +39,7 @@ def test_registration_explains_each_mistake(client, make):
     page = register(client, email="taken@example.com", password="short", confirm="other",
                     role="employer").get_data(as_text=True)
     assert "An account with this email exists" in page
-    assert "Use between 10 and 128 characters" in page
+    assert "Use between 12 and 128 characters" in page
     assert "The passwords differ" in page
     assert "Employers register together with their company" in page
     assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 1

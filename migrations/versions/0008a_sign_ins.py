@@ -1,0 +1,57 @@
+"""Server-side sign-ins (each session and remember-me cookie names one, and dies with
+it) and single-use password reset links.
+
+Revision ID: 0008a
+Revises: 0007
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008a"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "sign_ins",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("session_hash", sa.String(length=64), nullable=False),
+        sa.Column("remember_hash", sa.String(length=64), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("device", sa.String(length=120), nullable=False),
+        sa.Column("ip_address", sa.String(length=45), nullable=False),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE",
+                                name=op.f("fk_sign_ins_user_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sign_ins")),
+        sa.UniqueConstraint("session_hash", name=op.f("uq_sign_ins_session_hash")),
+        sa.UniqueConstraint("remember_hash", name=op.f("uq_sign_ins_remember_hash")),
+    )
+    op.create_index(op.f("ix_sign_ins_user_id"), "sign_ins", ["user_id"])
+    op.create_table(
+        "password_resets",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE",
+                                name=op.f("fk_password_resets_user_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_password_resets")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_password_resets_token_hash")),
+    )
+    op.create_index(op.f("ix_password_resets_user_id"), "password_resets", ["user_id"])
+
+
+def downgrade():
+    op.drop_index(op.f("ix_password_resets_user_id"), table_name="password_resets")
+    op.drop_table("password_resets")
+    op.drop_index(op.f("ix_sign_ins_user_id"), table_name="sign_ins")
+    op.drop_table("sign_ins")
