@@ -82,6 +82,8 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(days=1)
     # How long a password reset link works (once).
     PASSWORD_RESET_MINUTES = 60
+    # How long the link that finishes a registration works (once).
+    EMAIL_CONFIRM_HOURS = 48
 
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
@@ -147,6 +149,8 @@ class Config:
                                                         cls.REMEMBER_DAYS)),
             "PASSWORD_RESET_LIFETIME": timedelta(minutes=_number(
                 env, "PASSWORD_RESET_MINUTES", cls.PASSWORD_RESET_MINUTES)),
+            "EMAIL_CONFIRM_LIFETIME": timedelta(hours=_number(
+                env, "EMAIL_CONFIRM_HOURS", cls.EMAIL_CONFIRM_HOURS)),
             "SEARCH_CACHE_SECONDS": int(env.get("SEARCH_CACHE_SECONDS")
                                         or cls.SEARCH_CACHE_SECONDS),
             "API_TOKEN_RATE_LIMIT": env.get("API_TOKEN_RATE_LIMIT") or cls.API_TOKEN_RATE_LIMIT,

@@ -62,9 +62,8 @@ class RegisterForm(FlaskForm):
     company_website = URLField(_l("Company website"),
                                validators=[Optional(), URL(), Length(max=500)])
 
-    def validate_email(self, field):
-        if services.email_taken(field.data):
-            raise ValidationError(_l("An account with this email exists; sign in instead."))
+    # No check that the email is free: the answer would tell anyone whether an address
+    # has an account. registration.py deals with a taken one by email instead.
 
     def validate_company_name(self, field):
         if self.role.data != Role.EMPLOYER.value:

@@ -1,3 +1,4 @@
+import enum
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -24,6 +25,10 @@ class User(UserMixin, db.Model):
     company_id: Mapped[int | None] = mapped_column(sa.ForeignKey("companies.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the person showed the address is theirs (a link emailed to it). Registering on
+    # the site leaves it empty, and the account cannot sign in, until then; accounts an
+    # operator or a colleague makes start confirmed.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)
 
     company = relationship("Company", back_populates="employers")
 
@@ -97,15 +102,21 @@ class SignIn(db.Model):
         return f"<SignIn {self.id} of user {self.user_id}>"
 
 
-class PasswordReset(db.Model):
-    """A link emailed to a user to set a new password: single use, short-lived; only the
-    SHA-256 of its token is kept."""
+class LinkPurpose(enum.StrEnum):
+    CONFIRM = "confirm"  # finish registering: the address is the person's
+    RESET = "reset"  # set a new password
 
-    __tablename__ = "password_resets"
+
+class AccountLink(db.Model):
+    """A link emailed to a person (finish registering, set a new password): single use,
+    short-lived; only the SHA-256 of its token is kept."""
+
+    __tablename__ = "account_links"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"),
                                          index=True)
+    purpose: Mapped[LinkPurpose] = mapped_column(enum_column(LinkPurpose))
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

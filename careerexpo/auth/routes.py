@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from careerexpo.auth import emails, resets, services, sign_ins, signin
+from careerexpo.auth import emails, registration, resets, services, sign_ins, signin
 from careerexpo.auth.forms import (
     ChangePasswordForm,
     LoginForm,
@@ -38,17 +38,44 @@ def register():
         return redirect(_home_for(current_user))
     form = RegisterForm()
     if form.validate_on_submit():
-        if form.role.data == Role.EMPLOYER.value:
-            user, _created = services.register_employer(
-                form.email.data, form.password.data, form.name.data, form.company_name.data,
-                form.company_website.data)
+        config = current_app.config
+        site = _site_url()
+        outcome = registration.register(
+            form.email.data, form.password.data, form.name.data, Role(form.role.data),
+            config["EMAIL_CONFIRM_LIFETIME"], form.company_name.data or "",
+            form.company_website.data or "")
+        if outcome.created:
+            message = emails.confirm_email(
+                outcome.user, site + url_for("auth.confirm", token=outcome.confirm_token),
+                int(config["EMAIL_CONFIRM_LIFETIME"].total_seconds() // 3600),
+                config["MAIL_SENDER"])
         else:
-            user = services.register_candidate(form.email.data, form.password.data,
-                                               form.name.data)
+            message = emails.address_taken_email(
+                outcome.user, site + url_for("auth.login"), site + url_for("auth.reset_request"),
+                config["MAIL_SENDER"])
+        emails.send_soon(message, config)
+        # The same answer whether the address was free or not (registration.py).
+        flash(_("Check your email: we have sent a message to %(email)s to finish "
+                "registering.", email=form.email.data), "info")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/confirm/<token>", methods=["GET", "POST"])
+@limiter.limit(_attempt_limit, methods=["POST"])
+def confirm(token: str):
+    """GET only shows a button: mail scanners that open links must not use them up."""
+    link = registration.usable_confirmation(token)
+    if link is None:
+        return render_template("auth/link_expired.html"), 410
+    if request.method == "POST":
+        user = registration.confirm(token)
+        if user is None:
+            return render_template("auth/link_expired.html"), 410
         signin.sign_in(user)
         flash(_("Welcome to CareerExpo, %(name)s.", name=user.name), "success")
         return redirect(_home_for(user))
-    return render_template("auth/register.html", form=form)
+    return render_template("auth/confirm.html", user=link.user)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -158,12 +185,12 @@ def _site_url() -> str:
 def reset_password(token: str):
     reset = resets.usable_reset(token)
     if reset is None:
-        return render_template("auth/reset_expired.html"), 410
+        return render_template("auth/link_expired.html"), 410
     form = NewPasswordForm(reset.user)
     if form.validate_on_submit():
         user = resets.finish_reset(token, form.password.data)
         if user is None:
-            return render_template("auth/reset_expired.html"), 410
+            return render_template("auth/link_expired.html"), 410
         signin.sign_in(user)
         flash(_("Your new password is set, and every other device is signed out."),
               "success")

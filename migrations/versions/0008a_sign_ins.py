@@ -1,5 +1,6 @@
 """Server-side sign-ins (each session and remember-me cookie names one, and dies with
-it) and single-use password reset links.
+it), single-use links emailed to people (finish registering, set a new password), and
+when each account's email address was confirmed (every existing one counts as confirmed).
 
 Revision ID: 0008a
 Revises: 0007
@@ -35,23 +36,30 @@ def upgrade():
     )
     op.create_index(op.f("ix_sign_ins_user_id"), "sign_ins", ["user_id"])
     op.create_table(
-        "password_resets",
+        "account_links",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("purpose", sa.Enum("confirm", "reset", name="linkpurpose", native_enum=False,
+                                     create_constraint=True, length=32), nullable=False),
         sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE",
-                                name=op.f("fk_password_resets_user_id_users")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_password_resets")),
-        sa.UniqueConstraint("token_hash", name=op.f("uq_password_resets_token_hash")),
+                                name=op.f("fk_account_links_user_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_account_links")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_account_links_token_hash")),
     )
-    op.create_index(op.f("ix_password_resets_user_id"), "password_resets", ["user_id"])
+    op.create_index(op.f("ix_account_links_user_id"), "account_links", ["user_id"])
+    op.add_column("users", sa.Column("email_confirmed_at", sa.DateTime(timezone=True),
+                                     nullable=True))
+    op.execute("UPDATE users SET email_confirmed_at = created_at")
 
 
 def downgrade():
-    op.drop_index(op.f("ix_password_resets_user_id"), table_name="password_resets")
-    op.drop_table("password_resets")
+    op.drop_index(op.f("ix_account_links_user_id"), table_name="account_links")
+    op.drop_table("account_links")
     op.drop_index(op.f("ix_sign_ins_user_id"), table_name="sign_ins")
     op.drop_table("sign_ins")
+    with op.batch_alter_table("users") as batch:
+        batch.drop_column("email_confirmed_at")
