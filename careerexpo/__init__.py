@@ -50,7 +50,7 @@ def register_extensions(app: Flask) -> None:
     import careerexpo.models  # noqa: F401  (every table, for Alembic and relationships)
     from careerexpo.auth import signin
     from careerexpo.chat import realtime
-    from careerexpo.core import caching, database, i18n, security
+    from careerexpo.core import caching, database, i18n, security, text
     from careerexpo.extensions import csrf, db, limiter, migrate
 
     # Set up the ORM's mappers now rather than on the first request, which would pay for it.
@@ -63,6 +63,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    text.init_app(app)
     signin.init_app(app)
     caching.init_app(app)
     realtime.init_app(app)
@@ -84,6 +85,7 @@ def register_blueprints(app: Flask) -> None:
     from careerexpo.jobs import routes as jobs
     from careerexpo.main import routes as main
     from careerexpo.presentations import routes as presentations
+    from careerexpo.privacy import routes as privacy
     from careerexpo.stats import routes as stats
     from careerexpo.tokens import routes as tokens
 
@@ -93,6 +95,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth.bp, url_prefix="/auth")
     app.register_blueprint(jobs.bp, url_prefix="/jobs")
     app.register_blueprint(applications.bp, url_prefix="/me")
+    app.register_blueprint(privacy.bp, url_prefix="/me")
     app.register_blueprint(alerts.bp)
     app.register_blueprint(employer.bp, url_prefix="/employer")
     app.register_blueprint(tokens.bp, url_prefix="/employer")

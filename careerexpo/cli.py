@@ -8,7 +8,7 @@ import time
 
 import click
 from email_validator import EmailNotValidError, validate_email
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 from sqlalchemy.exc import IntegrityError
 
@@ -19,6 +19,7 @@ from careerexpo.core.enums import Role
 from careerexpo.demo import seed as demo
 from careerexpo.extensions import db
 from careerexpo.imports import reader, writer
+from careerexpo.privacy import erasure
 
 
 @click.command("import-expo")
@@ -126,7 +127,20 @@ def seed_demo_command(job_count, company_count, if_empty):
         click.echo(f"  {line}")
 
 
+@click.command("purge-expired")
+@click.option("--days", type=click.IntRange(min=1), default=None,
+              help="Keep what ended fewer days ago than this (default RETENTION_DAYS, 730).")
+@with_appcontext
+def purge_expired_command(days):
+    """Remove the cover notes, CVs and notes of applications that ended unsuccessfully
+    (rejected or withdrawn) more than RETENTION_DAYS ago."""
+    days = days or current_app.config["RETENTION_DAYS"]
+    click.echo(f"purging applications that ended unsuccessfully more than {days} days ago")
+    click.echo(str(erasure.purge_expired(days)))
+
+
 def init_app(app: Flask) -> None:
-    for command in (import_expo_command, create_user_command, seed_demo_command):
+    for command in (import_expo_command, create_user_command, seed_demo_command,
+                    purge_expired_command):
         app.cli.add_command(command)
     app.cli.add_command(alerts_commands.send_alerts_command)

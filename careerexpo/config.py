@@ -51,6 +51,18 @@ def _database_url(instance_path: str) -> str:
     return url
 
 
+def _whole_number(env, name: str, default: int) -> int:
+    raw = env.get(name) or str(default)
+    if not raw.isdecimal():
+        raise RuntimeError(f"{name} must be a whole number, not {raw!r}")
+    return int(raw)
+
+
+# A Redis that does not answer must not hold a request for long: the rate limits and the
+# cache fall back to each process's memory meanwhile (core/ratelimits.py, core/caching.py).
+REDIS_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
 class Config:
     ENV_NAME = "production"
     # Used only where the environment sets no SECRET_KEY; production has none.
@@ -87,6 +99,9 @@ class Config:
 
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
+    # While Redis cannot be reached, limits are counted in each process's memory rather
+    # than refusing sign-ins; Redis is used again once it answers (core/ratelimits.py).
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     LOGIN_RATE_LIMIT = "10 per minute"
 
     # Public pages and API answers are cached for signed-out visitors this long; any
@@ -102,12 +117,18 @@ class Config:
     # Flood control per user in live chat; booth staff answer many people at once.
     CHAT_RATE_LIMIT = "10 per 10 seconds"
     CHAT_STAFF_RATE_LIMIT = "40 per 10 seconds"
+    # Every chat event (join, leave, history, accept…) by one user, and asking for a
+    # private chat, which puts the person in a booth's queue.
+    CHAT_EVENT_RATE_LIMIT = "60 per 10 seconds"
+    CHAT_REQUEST_RATE_LIMIT = "10 per minute"
     # Seconds between the server's pings on each chat socket (Engine.IO's pingInterval): a
     # proxy that closes idle connections sooner than this would cut chats.
     CHAT_PING_INTERVAL = 25
     # How long a candidate waits in a booth's queue before being offered to leave a message.
     CHAT_QUEUE_PATIENCE_SECONDS = 300
     UPLOAD_MAX_IMAGE_BYTES = 2 * MB
+    # A logo or banner is shown a few hundred pixels wide; more is refused before decoding.
+    UPLOAD_MAX_IMAGE_SIDE = 4096
 
     # The JSON API's OpenAPI document (flask-smorest), at /api/openapi.json.
     API_TITLE = "CareerExpo API"
@@ -119,6 +140,10 @@ class Config:
     API_TOKEN_RATE_LIMIT = "120 per minute"
     # Seconds to wait on the mail server before giving up on a job alert email.
     MAIL_TIMEOUT = 30
+
+    # Days after an application ends unsuccessfully before its cover note, CV and notes
+    # are removed by `flask purge-expired` (privacy/erasure.py).
+    RETENTION_DAYS = 730
 
     JOBS_PER_PAGE = 20
     APPLICANTS_PER_PAGE = 25
@@ -134,10 +159,12 @@ class Config:
             "REDIS_URL": redis_url,
             "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
             "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+            "RATELIMIT_STORAGE_OPTIONS": REDIS_TIMEOUTS if redis_url else {},
             # Redis shares the cache between processes; alone, each process keeps its own.
             "CACHE_TYPE": ("RedisCache" if redis_url
                            else "careerexpo.core.memory_cache.MemoryCache"),
             "CACHE_REDIS_URL": redis_url,
+            "CACHE_OPTIONS": REDIS_TIMEOUTS if redis_url else {},
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
             "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or os.path.join(instance_path, "uploads"),
             # Compiled templates kept on disk, so a restarted process skips compiling them.
@@ -154,6 +181,9 @@ class Config:
             "SEARCH_CACHE_SECONDS": int(env.get("SEARCH_CACHE_SECONDS")
                                         or cls.SEARCH_CACHE_SECONDS),
             "API_TOKEN_RATE_LIMIT": env.get("API_TOKEN_RATE_LIMIT") or cls.API_TOKEN_RATE_LIMIT,
+            # How many proxies stand in front of the app and set X-Forwarded-For (0: none).
+            "TRUSTED_PROXIES": _whole_number(env, "TRUSTED_PROXIES", 0),
+            "RETENTION_DAYS": _whole_number(env, "RETENTION_DAYS", cls.RETENTION_DAYS),
             # Talisman redirects to HTTPS only where the app itself terminates TLS.
             "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",
             # Extra origins (comma-separated) allowed to open chat sockets besides this site.

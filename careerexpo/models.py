@@ -19,4 +19,5 @@ from careerexpo.presentations.models import (  # noqa: F401
     Presentation,
     PresentationRegistration,
 )
+from careerexpo.privacy.models import Consent  # noqa: F401
 from careerexpo.tokens.models import ApiToken  # noqa: F401

@@ -11,6 +11,7 @@ from flask import jsonify
 from webargs.flaskparser import FlaskParser
 
 from careerexpo.core.errors import BadParameter
+from careerexpo.core.text import has_control_characters
 
 BODY = "body"
 
@@ -58,12 +59,29 @@ class ApiParser(FlaskParser):
             # Without this a body sent as a form, or none at all, would read as {}.
             raise BadParameter(BODY, "send a JSON object, with Content-Type: application/json")
         try:
-            return super()._raw_load_json(req)
+            body = super()._raw_load_json(req)
         except json.JSONDecodeError:
             raise
         except (ValueError, RecursionError):
             # Numbers of thousands of digits, or arrays nested thousands deep.
             raise BadParameter(BODY, "is not JSON this API can read") from None
+        try:
+            _refuse_control_characters(body, BODY)
+        except RecursionError:
+            raise BadParameter(BODY, "is not JSON this API can read") from None
+        return body
+
+
+def _refuse_control_characters(value, where: str) -> None:
+    """:raise BadParameter: naming the first field whose text holds control characters."""
+    if isinstance(value, str) and has_control_characters(value):
+        raise BadParameter(where, "must not contain control characters")
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _refuse_control_characters(inner, str(key) if where == BODY else f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            _refuse_control_characters(inner, f"{where}[{index}]")
 
 
 def handle_invalid_input(exc: InvalidInput):

@@ -3,6 +3,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -29,6 +30,8 @@ class User(UserMixin, db.Model):
     # the site leaves it empty, and the account cannot sign in, until then; accounts an
     # operator or a colleague makes start confirmed.
     email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)
+    # When the person deleted their account: the row stays, anonymised (privacy/erasure.py).
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     company = relationship("Company", back_populates="employers")
 
@@ -60,6 +63,13 @@ class User(UserMixin, db.Model):
     @property
     def is_organiser(self) -> bool:
         return self.role == Role.ORGANISER
+
+    @property
+    def shown_name(self) -> str:
+        """The name to show others: a deleted account is an anonymous person."""
+        if self.deleted_at is None:
+            return self.name
+        return _("Deleted applicant") if self.role == Role.CANDIDATE else _("Deleted user")
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email} {self.role}>"

@@ -3,6 +3,7 @@
 import io
 import os
 import secrets
+import warnings
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,6 +20,7 @@ from careerexpo.companies.models import Company
 from careerexpo.core.database import insert_if_absent, utcnow
 from careerexpo.core.enums import Area
 from careerexpo.core.hktime import today_hk
+from careerexpo.core.i18n import whole_number
 from careerexpo.core.pagination import Page
 from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
@@ -143,15 +145,32 @@ def is_upload_name(name: str) -> bool:
 
 
 def store_image(data: bytes) -> str:
-    """Checks an uploaded image by its content and stores it; returns its file name."""
+    """Checks an uploaded image by its content and stores it; returns its file name.
+
+    Its size in pixels is read from its header and checked before anything is decoded:
+    a small file can claim a picture of billions of pixels (a decompression bomb).
+    """
     if len(data) > current_app.config["UPLOAD_MAX_IMAGE_BYTES"]:
         raise BoothError(_("Images can be at most 2 MB."))
+    most = current_app.config["UPLOAD_MAX_IMAGE_SIDE"]
+    too_large = BoothError(_("Images can be at most %(most)s pixels wide and high.",
+                             most=whole_number(most)))
+    kind, oversized = None, False
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-            kind = IMAGE_FORMATS.get(image.format)
+        with warnings.catch_warnings():
+            # The size is judged here, against a far smaller limit than Pillow's own.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                oversized = max(image.size) > most
+                if not oversized:
+                    image.verify()
+                    kind = IMAGE_FORMATS.get(image.format)
+    except Image.DecompressionBombError:
+        oversized = True
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         kind = None
+    if oversized:
+        raise too_large
     if kind is None:
         raise BoothError(_("Upload a PNG, JPEG, WebP or GIF image."))
     folder = current_app.config["UPLOAD_FOLDER"]

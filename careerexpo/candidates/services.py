@@ -25,11 +25,21 @@ from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
 
 _UNCOMMITTED_FILES = "careerexpo_uncommitted_cv_files"
+_FORGOTTEN_FILES = "careerexpo_forgotten_cv_files"
 
 
 @event.listens_for(Session, "after_commit")
 def _keep_committed_files(session: Session) -> None:
     session.info.pop(_UNCOMMITTED_FILES, None)
+    # The records of these files are gone for good: now the files go too.
+    for path in session.info.pop(_FORGOTTEN_FILES, []):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)
+
+
+@event.listens_for(Session, "after_rollback")
+def _keep_forgotten_files(session: Session) -> None:
+    session.info.pop(_FORGOTTEN_FILES, None)
 
 
 @event.listens_for(Session, "after_transaction_end")
@@ -102,6 +112,13 @@ def store_cv(owner: User, filename: str, data: bytes) -> CVDocument:
     cv = CVDocument(owner_id=owner.id, filename=safe_name, stored_name=stored_name, size=len(data))
     db.session.add(cv)
     return cv
+
+
+def forget_cv(cv: CVDocument) -> None:
+    """Deletes the CV's record and, once that commits, its file; the caller commits and
+    first lets go of anything that points to it."""
+    db.session.info.setdefault(_FORGOTTEN_FILES, []).append(cv_path(cv))
+    db.session.delete(cv)
 
 
 def cv_path(cv: CVDocument) -> str:

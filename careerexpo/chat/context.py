@@ -11,6 +11,8 @@ from careerexpo.candidates.services import profile_for
 from careerexpo.chat.models import Conversation
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
+from careerexpo.privacy.consents import allows
+from careerexpo.privacy.models import ConsentKind
 
 
 def shared_cv(user: User, booth: Booth, conversation_id: int):
@@ -29,13 +31,15 @@ def for_staff(user: User, booth: Booth, conversation_id: int) -> dict | None:
             or not staffing.can_moderate(user, booth)):
         return None
     candidate = conversation.candidate
+    # Shared in this chat, and not withdrawn since on the privacy page.
+    shared = conversation.share_profile and allows(candidate, ConsentKind.CHAT_CV_SHARING)
     applied = db.session.scalars(sa.select(Application).join(Application.job).where(
         Application.candidate_id == candidate.id, Job.company_id == booth.company_id,
     ).order_by(Application.created_at.desc()))
     data = {
         "conversation_id": conversation.id,
-        "candidate": {"id": candidate.id, "name": candidate.name},
-        "shared_profile": conversation.share_profile,
+        "candidate": {"id": candidate.id, "name": candidate.shown_name},
+        "shared_profile": shared,
         "applications": [{
             "id": a.id, "job": a.job.title, "status": a.status.value,
             "status_label": a.status.label,
@@ -43,7 +47,7 @@ def for_staff(user: User, booth: Booth, conversation_id: int) -> dict | None:
             if user.is_employer else None,
         } for a in applied],
     }
-    if conversation.share_profile:
+    if shared:
         profile = profile_for(candidate)
         data["profile"] = {
             "headline": profile.headline, "skills": profile.skills,

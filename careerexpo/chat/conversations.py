@@ -17,7 +17,7 @@ from careerexpo.booths import staffing
 from careerexpo.booths.models import Booth
 from careerexpo.chat.models import Conversation, ConversationStatus
 from careerexpo.chat.services import ChatError, ensure_room, is_muted
-from careerexpo.core.database import utcnow
+from careerexpo.core.database import as_row_id, utcnow
 from careerexpo.extensions import db
 
 # Until a booth has answered a few chats, assume each person ahead takes this long.
@@ -33,7 +33,8 @@ class QueuePlace:
 
 
 def _booth(booth_id) -> Booth:
-    booth = db.session.get(Booth, booth_id) if isinstance(booth_id, int) else None
+    booth_id = as_row_id(booth_id)
+    booth = db.session.get(Booth, booth_id) if booth_id else None
     if booth is None:
         raise ChatError(_("There is no such booth."))
     return booth
@@ -92,7 +93,8 @@ def queue_places(booth: Booth, staff_online: int) -> list[QueuePlace]:
 
 def queue_json(booth: Booth) -> list[dict]:
     """The queue as booth staff see it."""
-    return [{"conversation_id": c.id, "candidate": {"id": c.candidate.id, "name": c.candidate.name},
+    return [{"conversation_id": c.id,
+             "candidate": {"id": c.candidate.id, "name": c.candidate.shown_name},
              "requested_at": c.requested_at.isoformat(), "share_profile": c.share_profile}
             for c in waiting(booth)]
 
@@ -104,8 +106,8 @@ def active_count(staff: User) -> int:
 
 def accept(staff: User, conversation_id) -> Conversation:
     """A staff member takes a waiting conversation, within their limit of chats at once."""
-    conversation = (db.session.get(Conversation, conversation_id)
-                    if isinstance(conversation_id, int) else None)
+    conversation_id = as_row_id(conversation_id)
+    conversation = db.session.get(Conversation, conversation_id) if conversation_id else None
     if conversation is None:
         raise ChatError(_("There is no such conversation."))
     booth = conversation.booth
@@ -129,8 +131,8 @@ def accept(staff: User, conversation_id) -> Conversation:
 
 
 def close(user: User, conversation_id) -> Conversation:
-    conversation = (db.session.get(Conversation, conversation_id)
-                    if isinstance(conversation_id, int) else None)
+    conversation_id = as_row_id(conversation_id)
+    conversation = db.session.get(Conversation, conversation_id) if conversation_id else None
     if conversation is None:
         raise ChatError(_("There is no such conversation."))
     if not (conversation.candidate_id == user.id or user.is_organiser

@@ -35,6 +35,8 @@ def acknowledged(handler):
         if not isinstance(data, dict):
             return {"ok": False, "error": _("The payload must be an object.")}
         try:
+            # Every event costs the server work and may reach other people: none floods.
+            services.check_rate(current_user, "CHAT_EVENT_RATE_LIMIT", "chat-event")
             return {"ok": True, **(handler(data) or {})}
         except ChatError as exc:
             return {"ok": False, "error": str(exc)}
@@ -135,6 +137,7 @@ def on_history(data):
 @socketio.on("request_chat", namespace=NAMESPACE)
 @acknowledged
 def on_request_chat(data):
+    services.check_rate(current_user, "CHAT_REQUEST_RATE_LIMIT", "chat-request")
     conversation = conversations.request_chat(current_user, data.get("booth_id"),
                                               bool(data.get("share_profile")))
     join_room(conversation.room)

@@ -3,13 +3,26 @@
 One process keeps this in memory; several processes share it in Redis (when
 ``REDIS_URL`` is set), so every process counts the same people. A person with
 two tabs open counts once.
+
+Redis is an aid, never a dependency: while it cannot be reached, each process
+answers from its own sockets (counts of the people connected to it), remembers
+what it could not write, and writes it once Redis answers again.
 """
 
 import json
+import logging
 import threading
 from collections import defaultdict
 
+import redis
 from flask import Flask, current_app
+from redis.exceptions import RedisError
+
+from careerexpo.config import REDIS_TIMEOUTS
+
+log = logging.getLogger(__name__)
+# Writes kept for Redis while it is away; past this many, the oldest are dropped.
+MAX_MISSED_WRITES = 10_000
 
 
 class MemoryPresence:
@@ -61,9 +74,7 @@ class MemoryPresence:
 
 class RedisPresence:
     def __init__(self, url: str, prefix: str = "careerexpo:presence:"):
-        import redis
-
-        self._redis = redis.Redis.from_url(url)
+        self._redis = redis.Redis.from_url(url, **REDIS_TIMEOUTS)
         self._p = prefix
 
     def connect(self, sid: str, user_id: int, login: str | None) -> None:
@@ -110,6 +121,74 @@ class RedisPresence:
         return [s.decode() for s in self._redis.smembers(self._p + "login:" + login)]
 
 
+class SharedPresence:
+    """Presence in Redis, with this process's own sockets kept in memory beside it."""
+
+    def __init__(self, shared: RedisPresence):
+        self._shared = shared
+        self._local = MemoryPresence()
+        self._lock = threading.Lock()
+        self._missed: list[tuple[str, tuple]] = []
+
+    def _replay_missed(self) -> None:
+        with self._lock:
+            missed, self._missed = self._missed, []
+        for done, (method, args) in enumerate(missed):
+            try:
+                getattr(self._shared, method)(*args)
+            except RedisError:
+                with self._lock:
+                    self._missed[:0] = missed[done:]
+                raise
+
+    def _write(self, method: str, *args) -> None:
+        try:
+            self._replay_missed()
+            getattr(self._shared, method)(*args)
+        except RedisError:
+            log.warning("presence store unreachable; %s kept for later", method, exc_info=True)
+            with self._lock:
+                self._missed.append((method, args))
+                del self._missed[:-MAX_MISSED_WRITES]
+
+    def _read(self, method: str, *args):
+        try:
+            self._replay_missed()
+            return getattr(self._shared, method)(*args)
+        except RedisError:
+            log.warning("presence store unreachable; answering from this process",
+                        exc_info=True)
+            return getattr(self._local, method)(*args)
+
+    def connect(self, sid: str, user_id: int, login: str | None) -> None:
+        self._local.connect(sid, user_id, login)
+        self._write("connect", sid, user_id, login)
+
+    def join(self, sid: str, room: str, user_id: int, is_staff: bool) -> None:
+        self._local.join(sid, room, user_id, is_staff)
+        self._write("join", sid, room, user_id, is_staff)
+
+    def leave(self, sid: str, room: str) -> None:
+        self._local.leave(sid, room)
+        self._write("leave", sid, room)
+
+    def disconnect(self, sid: str) -> list[str]:
+        """Forgets the socket; returns the rooms it was in (this process holds it, so its
+        own memory knows them)."""
+        rooms = self._local.disconnect(sid)
+        self._write("disconnect", sid)
+        return rooms
+
+    def counts(self, room: str) -> tuple[int, int]:
+        return self._read("counts", room)
+
+    def online_users(self) -> int:
+        return self._read("online_users")
+
+    def sids_of_login(self, login: str) -> list[str]:
+        return self._read("sids_of_login", login)
+
+
 def presence():
     return current_app.extensions["careerexpo_presence"]
 
@@ -117,5 +196,5 @@ def presence():
 def init_app(app: Flask) -> None:
     url = app.config.get("REDIS_URL")
     app.extensions["careerexpo_presence"] = (
-        RedisPresence(url, app.config["CACHE_KEY_PREFIX"] + "presence:") if url
+        SharedPresence(RedisPresence(url, app.config["CACHE_KEY_PREFIX"] + "presence:")) if url
         else MemoryPresence())

@@ -8,11 +8,10 @@ Redis is the message queue, so an emit from any process reaches every client.
 """
 
 from flask import Flask
-from limits.storage import storage_from_string
-from limits.strategies import MovingWindowRateLimiter
 
 from careerexpo.auth.signals import sign_ins_ended
 from careerexpo.chat import events, notify, presence  # noqa: F401  (events: the handlers)
+from careerexpo.core.ratelimits import FallbackRateLimiter
 from careerexpo.extensions import socketio
 
 # The handlers must be registered before the first init_app, so that every app
@@ -33,8 +32,8 @@ def init_app(app: Flask) -> None:
     )
     presence.init_app(app)
     # Flood control counts in the same store as the sign-in limits (Redis when shared).
-    app.extensions["careerexpo_chat_limiter"] = MovingWindowRateLimiter(
-        storage_from_string(app.config["RATELIMIT_STORAGE_URI"]))
+    app.extensions["careerexpo_chat_limiter"] = FallbackRateLimiter(
+        app.config["RATELIMIT_STORAGE_URI"])
     sign_ins_ended.connect(_end_sockets_of_sign_ins)
 
 

@@ -2,10 +2,12 @@
 
 import re
 
+from careerexpo.core.database import as_row_id
+
 # The Socket.IO namespace of the chat protocol (DOMAIN.md, "Live chat").
 NAMESPACE = "/chat"
 
-_ROOM = re.compile(r"^(booth|conversation):([1-9][0-9]{0,9})$")
+_ROOM = re.compile(r"(booth|conversation):([1-9][0-9]{0,9})")
 
 
 def booth_room(booth_id: int) -> str:
@@ -30,5 +32,8 @@ def parse_room(name) -> tuple[str, int] | None:
     """``("booth", 7)`` for ``"booth:7"``; ``None`` for anything that is not a joinable room."""
     if not isinstance(name, str):
         return None
-    match = _ROOM.match(name)
-    return (match.group(1), int(match.group(2))) if match else None
+    # The whole name, to its last character: "booth:7\n" is no room, nor a hidden one.
+    match = _ROOM.fullmatch(name)
+    if match is None or as_row_id(int(match.group(2))) is None:
+        return None
+    return match.group(1), int(match.group(2))

@@ -18,7 +18,8 @@ from careerexpo.booths import staffing
 from careerexpo.booths.models import Booth
 from careerexpo.chat.models import ChatMessage, ChatMute, ChatRoom, Conversation
 from careerexpo.chat.rooms import booth_room, parse_room
-from careerexpo.core.database import insert_if_absent, utcnow
+from careerexpo.core.database import as_row_id, insert_if_absent, utcnow
+from careerexpo.core.text import has_control_characters
 from careerexpo.extensions import db
 
 HISTORY_LIMIT = 50
@@ -72,7 +73,7 @@ def message_json(message: ChatMessage) -> dict:
         "body": message.body,
         "sent_at": message.sent_at.isoformat(),
         "client_id": message.client_id,
-        "sender": {"id": message.sender.id, "name": message.sender.name,
+        "sender": {"id": message.sender.id, "name": message.sender.shown_name,
                    "role": message.sender.role.value},
     }
 
@@ -83,7 +84,7 @@ def history(user: User, room, after_id=None, limit: int = HISTORY_LIMIT) -> list
     stmt = sa.select(ChatMessage).where(ChatMessage.room == access.name,
                                         ChatMessage.deleted_at.is_(None))
     if after_id is not None:
-        if isinstance(after_id, bool) or not isinstance(after_id, int) or after_id < 0:
+        if type(after_id) is not int or (after_id != 0 and as_row_id(after_id) is None):
             raise ChatError(_("after_id must be a message id."))
         stmt = stmt.where(ChatMessage.id > after_id).order_by(ChatMessage.id).limit(1000)
         return [message_json(m) for m in db.session.scalars(stmt)]
@@ -96,17 +97,31 @@ def _check_body(body, client_id) -> tuple[str, str | None]:
         raise ChatError(_("A message cannot be empty."))
     if len(body) > MAX_BODY:
         raise ChatError(_("A message can be at most %(n)s characters.", n=f"{MAX_BODY:,}"))
+    if has_control_characters(body):
+        raise ChatError(_("A message cannot hold control characters."))
     if client_id is not None and (not isinstance(client_id, str)
                                   or not 0 < len(client_id) <= MAX_CLIENT_ID):
         raise ChatError(_("client_id must be a short string."))
     return body, client_id
 
 
-def _check_rate(user: User, is_staff: bool) -> None:
-    rate = current_app.config["CHAT_STAFF_RATE_LIMIT" if is_staff else "CHAT_RATE_LIMIT"]
+def check_rate(user: User, setting: str, scope: str) -> None:
+    """Counts one more ``scope`` event by ``user`` against the limit ``setting`` names.
+
+    :raise ChatError: when the user is over it.
+    """
+    rate = current_app.config[setting]
     limiter = current_app.extensions["careerexpo_chat_limiter"]
-    if rate and not limiter.hit(parse_limit(rate), "chat-send", str(user.id)):
-        raise ChatError(_("You are sending messages too fast; wait a moment."))
+    if rate and not limiter.hit(parse_limit(rate), scope, str(user.id)):
+        raise ChatError(_("You are doing that too fast; wait a moment."))
+
+
+def _check_send_rate(user: User, is_staff: bool) -> None:
+    try:
+        check_rate(user, "CHAT_STAFF_RATE_LIMIT" if is_staff else "CHAT_RATE_LIMIT",
+                   "chat-send")
+    except ChatError:
+        raise ChatError(_("You are sending messages too fast; wait a moment.")) from None
 
 
 def is_muted(user: User, booth: Booth) -> bool:
@@ -128,7 +143,7 @@ def post_message(user: User, room, body, client_id=None) -> tuple[dict, bool]:
         raise ChatError(_("You have been muted in this booth's chat."))
     if access.conversation is not None and access.conversation.status.value == "closed":
         raise ChatError(_("This conversation has ended."))
-    _check_rate(user, access.is_staff)
+    _check_send_rate(user, access.is_staff)
     # The room's row lock orders ids by commit (see ChatRoom); the row is made on the
     # room's first message.
     lock_room = sa.select(ChatRoom.name).where(ChatRoom.name == access.name).with_for_update()
@@ -154,7 +169,8 @@ def post_message(user: User, room, body, client_id=None) -> tuple[dict, bool]:
 
 def delete_message(user: User, message_id) -> ChatMessage:
     """Hides a message from every history; for the booth's staff and organisers."""
-    message = db.session.get(ChatMessage, message_id) if isinstance(message_id, int) else None
+    message_id = as_row_id(message_id)
+    message = db.session.get(ChatMessage, message_id) if message_id else None
     if message is None or message.deleted_at is not None:
         raise ChatError(_("There is no such message."))
     access = room_access(user, message.room)
@@ -168,10 +184,12 @@ def delete_message(user: User, message_id) -> ChatMessage:
 
 def mute(user: User, booth_id, target_id, muted: bool = True) -> None:
     """Silences (or lets speak again) a user in one booth's chat."""
-    access = room_access(user, booth_room(booth_id) if isinstance(booth_id, int) else None)
+    booth_id = as_row_id(booth_id)
+    access = room_access(user, booth_room(booth_id) if booth_id else None)
     if not access.can_moderate:
         raise ChatError(_("Only the booth's staff and organisers can mute."))
-    target = db.session.get(User, target_id) if isinstance(target_id, int) else None
+    target_id = as_row_id(target_id)
+    target = db.session.get(User, target_id) if target_id else None
     if target is None or staffing.can_moderate(target, access.booth):
         raise ChatError(_("That user cannot be muted here."))
     row = db.session.get(ChatMute, (access.booth.id, target.id))

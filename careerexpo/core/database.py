@@ -11,6 +11,18 @@ from sqlalchemy.types import TypeDecorator
 
 from careerexpo.extensions import db
 
+# The largest value of the INTEGER columns every id is kept in (on PostgreSQL too).
+INT_MAX = 2_147_483_647
+
+
+def as_row_id(value) -> int | None:
+    """``value`` if it can be a row's id (a whole number from 1 to ``INT_MAX``), else
+    ``None``: ids from outside (a socket payload, say) must not reach a query as a
+    string, a float, a bool or a number the column cannot hold."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= INT_MAX:
+        return value
+    return None
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -1,6 +1,8 @@
-"""The security headers every response carries."""
+"""The security headers every response carries, and no caching of anyone's private pages."""
 
-from flask import Flask
+from flask import Flask, Response
+from flask_login import current_user
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from careerexpo.extensions import talisman
 
@@ -29,3 +31,21 @@ def init_app(app: Flask) -> None:
         content_security_policy=CONTENT_SECURITY_POLICY,
         referrer_policy="strict-origin-when-cross-origin",
     )
+    app.after_request(_private_pages_are_not_stored)
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        # Behind N proxies, the client's address is the Nth from the right of
+        # X-Forwarded-For: sign-in limits then count each client, not the proxy. A
+        # header a client wrote itself, left of those, is never believed.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,
+                                x_host=proxies)
+
+
+def _private_pages_are_not_stored(response: Response) -> Response:
+    """A page made for a signed-in person (their applications, applicants, CVs) is kept
+    by no browser history cache or proxy; a response that says how it may be cached
+    (static files, public uploads) keeps its own say."""
+    if "Cache-Control" not in response.headers and current_user.is_authenticated:
+        response.headers["Cache-Control"] = "no-store"
+    response.vary.add("Cookie")
+    return response

@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 from flask import request
 from werkzeug.routing import IntegerConverter
 
+from careerexpo.core.database import INT_MAX
+
 
 def safe_next(default: str) -> str:
     """The ``next`` argument if it is a path on this site, else ``default``: a crafted
@@ -20,5 +22,5 @@ class BoundedIntConverter(IntegerConverter):
     """``<int:…>`` limited to what a database integer column holds."""
 
     def __init__(self, map, *args, **kwargs):
-        kwargs.setdefault("max", 2_147_483_647)
+        kwargs.setdefault("max", INT_MAX)
         super().__init__(map, *args, **kwargs)

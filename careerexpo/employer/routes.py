@@ -109,7 +109,7 @@ def applications(job_id: int):
 @employer_required
 def export_applications(job_id: int):
     job = own_job_or_404(current_user, job_id)
-    rows = ([a.id, a.candidate.name, a.candidate.email, a.status.value, a.created_at,
+    rows = ([a.id, a.candidate.shown_name, a.candidate.email, a.status.value, a.created_at,
              a.cover_note, "yes" if a.cv_id else "no"]
             for a in pipeline.export_rows(current_user, job))
     return csv_response(f"applications-job-{job.id}.csv", APPLICANTS_HEADER, rows)

@@ -22,6 +22,7 @@ from careerexpo.core.enums import (
     Programme,
     Region,
 )
+from careerexpo.core.text import has_control_characters
 
 COMPANY_COLUMNS = ("name", "website", "description", "offices", "programme")
 JOB_COLUMNS = (
@@ -191,6 +192,10 @@ def _records(path: str, columns: tuple[str, ...], problems: list[Problem]):
                 if len(cells) > len(header):
                     problems.append(Problem(f"{path}:{line}", f"{len(cells)} fields but the "
                                                               f"header names {len(header)}"))
+                elif bad := [h for h, c in zip(header, cells, strict=False)
+                             if has_control_characters(c)]:
+                    problems.append(Problem(f"{path}:{line}", f"control characters (such as NUL) "
+                                                              f"in {_columns(bad)}"))
                 else:
                     cells += [""] * (len(header) - len(cells))
                     records.append((line, dict(zip(header, cells, strict=True))))

@@ -3,14 +3,14 @@ it), single-use links emailed to people (finish registering, set a new password)
 when each account's email address was confirmed (every existing one counts as confirmed).
 
 Revision ID: 0008a
-Revises: 0007
+Revises: 0008b
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008a"
-down_revision = "0007"
+down_revision = "0008b"
 branch_labels = None
 depends_on = None
 

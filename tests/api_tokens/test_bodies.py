@@ -37,6 +37,7 @@ def _raw(text):
     ({"json": {**ROLE, "title": "   "}}, "title"),
     ({"json": {**ROLE, "title": "x" * 201}}, "title"),
     ({"json": {**ROLE, "title": "Nul\x00byte"}}, "title"),
+    ({"json": {**ROLE, "description": "A bell\x07 in the text"}}, "description"),
     ({"json": {**ROLE, "description": "half a \ud800 surrogate"}}, "description"),
     ({"json": {**ROLE, "closes_at": "2020-01-01T00:00:00+08:00"}}, "closes_at"),
     ({"json": {**ROLE, "closes_at": "2099-01-01T00:00:00"}}, "closes_at"),

@@ -90,3 +90,16 @@ def test_only_booth_staff_schedule(client, auth, make):
         "title": "Fake", "day": "2030-01-01", "start": "10:00", "duration_minutes": "30"})
     assert response.status_code == 403
     assert db.session.query(Presentation).count() == 0
+
+
+def test_registering_through_another_booths_address_writes_nothing(client, auth, make):
+    _employer, expo, booth = setup(make)
+    other = make.expo(companies=[make.company()]).booths.first()
+    theirs = talk(other, timedelta(days=1))
+    auth.login(make.candidate())
+
+    response = client.post(
+        f"/expos/{expo.slug}/booths/{booth.id}/presentations/{theirs.id}/register")
+
+    assert response.status_code == 404
+    assert db.session.query(PresentationRegistration).count() == 0

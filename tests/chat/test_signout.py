@@ -57,3 +57,17 @@ def test_signing_out_everywhere_closes_every_devices_sockets(connect, booth):
     _wait_until_closed(laptop)
     _wait_until_closed(phone)
     assert not laptop.sio.connected and not phone.sio.connected
+
+
+def test_deleting_the_account_closes_every_devices_sockets(connect):
+    user = factories.candidate()
+    laptop, phone = connect(user), connect(user)
+
+    response = phone.http.post(f"{phone.base_url}/me/privacy/delete",
+                               data={"delete-password": factories.PASSWORD},
+                               allow_redirects=False)
+
+    assert response.status_code == 302
+    _wait_until_closed(laptop)
+    _wait_until_closed(phone)
+    assert not laptop.sio.connected and not phone.sio.connected
