@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 STAMP := $(VENV)/.installed-stamp
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 export FLASK_APP := careerexpo
 
@@ -31,8 +32,15 @@ run: $(STAMP) $(COMPILED)
 	$(BIN)/flask seed-demo --if-empty
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
-test: $(STAMP) $(COMPILED)
+test: $(STAMP) $(COMPILED) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# axe-core, the accessibility checker the browser tests load into each page, from npm at
+# the version package-lock.json pins. Without npm the accessibility tests say why they skip.
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the axe-core accessibility checks will be skipped"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check careerexpo tests $(wildcard bench)

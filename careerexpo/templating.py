@@ -20,6 +20,8 @@ from careerexpo.stats.filters import programme_label
 FILTERS = {
     "hk_datetime": formatting.hk_datetime,
     "hk_date": formatting.hk_date,
+    "hk_time": formatting.hk_time,
+    "minutes": formatting.minutes,
     "hkd": formatting.hkd,
     "format_number": i18n.whole_number,
     "xml_text": feeds.xml_text,

@@ -6,6 +6,7 @@ from careerexpo.activity import services as activity
 from careerexpo.core import args
 from careerexpo.core.access import organiser_required
 from careerexpo.core.csv_export import csv_response
+from careerexpo.core.formatting import minutes
 from careerexpo.expos.lookups import get_expo_or_404
 
 bp = Blueprint("activity", __name__)
@@ -23,6 +24,8 @@ def _sorted(rows, key: str | None):
 
 def overview_json(data: dict) -> dict:
     out = {k: v for k, v in data.items() if k != "funnels"}
+    # Written the reader's way, as the page writes it: "3 min", "少於一分鐘".
+    out["median_wait_text"] = minutes(data["median_wait_seconds"])
     out["funnels"] = [{**vars(f), "needs_help": f.needs_help} for f in data["funnels"]]
     return out
 

@@ -18,7 +18,7 @@ from careerexpo.chat.models import Conversation, ConversationStatus
 from careerexpo.chat.presence import presence
 from careerexpo.companies.models import Company
 from careerexpo.core.database import utcnow
-from careerexpo.core.hktime import HONG_KONG
+from careerexpo.core.hktime import HONG_KONG, today_hk
 from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
@@ -85,7 +85,9 @@ def _hk_day(column):
     return sa.func.date(sa.func.timezone("Asia/Hong_Kong", column))
 
 
-def applications_by_day(expo: Expo) -> list[tuple[str, int]]:
+def applications_by_day(expo: Expo, today: date | None = None) -> list[tuple[str, int]]:
+    """Applications to the expo's companies on each of its days so far (days still to
+    come are not zeros yet, so they are left out)."""
     first, last = _expo_window(expo)
     day = _hk_day(Application.created_at).label("day")
     rows = db.session.execute(
@@ -96,7 +98,7 @@ def applications_by_day(expo: Expo) -> list[tuple[str, int]]:
         .group_by(day).order_by(day))
     counts = {str(d): n for d, n in rows}
     days, current = [], expo.starts_on
-    while current <= expo.ends_on:
+    while current <= min(expo.ends_on, today or today_hk()):
         days.append((current.isoformat(), counts.get(current.isoformat(), 0)))
         current += timedelta(days=1)
     return days

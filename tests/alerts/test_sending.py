@@ -187,4 +187,4 @@ def test_links_use_site_url_and_dates_hong_kong_time(app, inbox, send_alerts, ma
     send_alerts()
 
     text = body(inbox.messages[0])
-    assert "https://jobs.example.hk/jobs/" in text and "closes Mar 2, 2099" in text
+    assert "https://jobs.example.hk/jobs/" in text and "closes 2 Mar 2099" in text

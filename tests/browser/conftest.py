@@ -21,6 +21,10 @@ from tests.liveserver import LiveServer, serve
 from tests.services import IN_CI
 
 CHROMIUM = "/usr/bin/chromium"
+AXE = os.path.join(os.path.dirname(__file__), "node_modules", "axe-core", "axe.min.js")
+# Where pages load axe from: a same-origin address the test answers, so the site's strict
+# Content-Security-Policy (scripts from 'self' only) stays exactly as in production.
+AXE_URL = "/__tests__/axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -118,3 +122,31 @@ def fresh_session():
         return db.session
 
     return fresh
+
+
+@pytest.fixture
+def axe(page: Page):
+    """``axe(path)`` opens ``path`` and returns what axe-core finds wrong there (WCAG 2.1
+    A and AA rules), as ``["rule-id: target…"]``; an empty list means nothing."""
+    if not os.path.exists(AXE):
+        reason = f"{AXE} is missing; `make test` installs it with npm (tests/browser/package.json)"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with open(AXE, "rb") as fh:
+        source = fh.read()
+    page.route(f"**{AXE_URL}", lambda route: route.fulfill(
+        body=source, content_type="application/javascript"))
+
+    def check(path: str) -> list[str]:
+        page.goto(path)
+        page.add_script_tag(url=AXE_URL)
+        violations = page.evaluate("""async () => {
+          const result = await axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+          return result.violations.map((v) => v.id + ": " +
+            v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", "));
+        }""")
+        return violations
+
+    return check

@@ -4,12 +4,10 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from babel.dates import format_datetime
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from markupsafe import escape
 
-from careerexpo.core.hktime import HONG_KONG
 from tests.conftest import app_on_fresh_database
 from tests.factories import PASSWORD, company, employer, job
 
@@ -89,15 +87,15 @@ def test_dates_are_written_each_languages_way_in_hong_kong_time(zh_app):
     role = job(title="Robotics Engineer")
     role.posted_at = datetime(2026, 3, 31, 20, 0, tzinfo=UTC)  # 1 April in Hong Kong
     db.session.commit()
-    for lang, written in (("en", "Apr 1, 2026"), ("zh_Hant_HK", "2026年4月1日"),
-                          ("en", "Apr 1, 2026")):
+    for lang, written in (("en", "1 Apr 2026"), ("zh_Hant_HK", "2026年4月1日"),
+                          ("en", "1 Apr 2026")):
         assert written in page(zh_app, f"/jobs?q=robotics&lang={lang}")
 
     role.closes_at = datetime(2036, 12, 31, 15, 59, 59, tzinfo=UTC)  # the last second, HK
     db.session.commit()
-    for lang in ("en", "zh_Hant_HK", "en"):
-        written = format_datetime(role.closes_at, "medium", tzinfo=HONG_KONG, locale=lang)
-        assert "23:59:59" in written or "11:59:59" in written
+    for lang, written in (("en", "31 Dec 2036, 11:59 PM"),
+                          ("zh_Hant_HK", "2036年12月31日 下午11:59"),
+                          ("en", "31 Dec 2036, 11:59 PM")):
         assert str(escape(written)) in page(zh_app, f"/jobs/{role.id}?lang={lang}")
 
 

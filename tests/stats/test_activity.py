@@ -11,6 +11,7 @@ from careerexpo.chat.models import Conversation, ConversationStatus
 from careerexpo.core.database import utcnow
 from careerexpo.extensions import db
 from tests import factories
+from tests.conftest import Auth
 
 DAY = date(2026, 3, 10)
 
@@ -108,3 +109,34 @@ def test_only_organisers_see_live_activity_and_staff_see_their_own_funnel(client
     console = client.get(f"/expos/{expo.slug}/booths/{busy.id}/console").get_data(as_text=True)
     assert "Your booth so far" in console and "<strong>4</strong>" in console
     assert client.get(f"/expos/{expo.slug}/booths/{quiet.id}/console").status_code == 403
+
+
+def test_days_still_to_come_are_not_drawn_as_zeros(app, make):
+    expo = make.expo(companies=[make.company()])  # opens today, runs a week
+
+    days = activity.applications_by_day(expo)
+
+    assert [day for day, _n in days] == [expo.starts_on.isoformat()]
+
+
+def test_the_median_wait_reads_in_minutes(client, auth, make):
+    expo, _busy, _quiet = build(make)
+    auth.login(make.organiser())
+
+    page = client.get(f"/expos/{expo.slug}/activity").get_data(as_text=True)
+
+    assert '<dd data-figure="median_wait_text">1 min</dd>' in page
+
+
+def test_the_refreshed_median_wait_is_written_in_the_readers_language(app, make):
+    expo, _busy, _quiet = build(make)
+    organiser = make.organiser()
+    client = app.test_client()
+    # Each request in an app context of its own, as in production: the tests' shared one
+    # would carry the sign-in's locale into the next request.
+    with app.app_context():
+        Auth(client).login(organiser)
+    with app.app_context():
+        body = client.get(f"/expos/{expo.slug}/activity.json?lang=zh_Hant_HK").get_json()
+
+    assert body["median_wait_text"] == "1 分鐘"

@@ -33,8 +33,8 @@
   function show(data) {
     section.querySelectorAll("[data-figure]").forEach(function (node) {
       var value = data[node.dataset.figure];
-      if (node.dataset.figure === "median_wait_seconds") {
-        node.textContent = value === null ? "—" : Math.round(value) + " " + node.dataset.unit;
+      if (typeof value === "string") {
+        node.textContent = value;  // written by the server, the reader's way
       } else {
         node.textContent = count.format(value);
       }

@@ -14,6 +14,9 @@
   function CareerChat(panel, strings) {
     this.panel = panel;
     this.strings = strings;
+    // Hong Kong time, to the minute, the page's way ("2:25 PM", "下午2:25").
+    this.timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      timeZone: "Asia/Hong_Kong", hour: "numeric", minute: "2-digit" });
     this.me = { id: Number(panel.dataset.userId), moderator: panel.dataset.moderator === "true" };
     this.rooms = new Set();
     this.pending = new Map();  // client_id -> {room, body, form}
@@ -69,8 +72,7 @@
     item.querySelector("[data-sender]").textContent = message.sender.name + (role ? " (" + role + ")" : "");
     var time = item.querySelector("[data-time]");
     time.dateTime = message.sent_at;
-    time.textContent = new Date(message.sent_at).toLocaleTimeString("en-HK", {
-      timeZone: "Asia/Hong_Kong", hour: "2-digit", minute: "2-digit" });
+    time.textContent = this.timeFormat.format(new Date(message.sent_at));
     item.querySelector("[data-body]").textContent = message.body;
     if (this.me.moderator && message.sender.id !== this.me.id) this.addModeration(item, message);
     var after = null;
