@@ -79,6 +79,7 @@ def register_blueprints(app: Flask) -> None:
     from careerexpo.booths import routes as booths
     from careerexpo.candidates import routes as candidates
     from careerexpo.chat import routes as chat
+    from careerexpo.companies import routes as companies
     from careerexpo.employer import routes as employer
     from careerexpo.expos import routes as expos
     from careerexpo.feeds import routes as feeds
@@ -94,6 +95,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(candidates.bp, url_prefix="/me")
     app.register_blueprint(auth.bp, url_prefix="/auth")
     app.register_blueprint(jobs.bp, url_prefix="/jobs")
+    app.register_blueprint(companies.bp, url_prefix="/companies")
     app.register_blueprint(applications.bp, url_prefix="/me")
     app.register_blueprint(privacy.bp, url_prefix="/me")
     app.register_blueprint(alerts.bp)

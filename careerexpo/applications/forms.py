@@ -33,9 +33,16 @@ class ApplyForm(FlaskForm):
 class MoveForm(FlaskForm):
     status = SelectField(_l("Move to"), validators=[DataRequired()])
 
-    def __init__(self, *args, allowed: list[ApplicationStatus] = (), **kwargs):
+    def __init__(self, *args, allowed: list[ApplicationStatus] = (),
+                 current: ApplicationStatus | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.status.choices = choices((s.value, s.label) for s in allowed)
+        if not self.is_submitted() and current is not None:
+            # The next step forward is offered first; going back or rejecting is a choice.
+            order = list(ApplicationStatus)
+            forward = [s for s in allowed if order.index(s) > order.index(current)
+                       and s not in (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)]
+            self.status.data = (forward or allowed or [None])[0]
 
 
 class NoteForm(FlaskForm):

@@ -36,3 +36,11 @@ def withdraw(application_id: int):
 @candidate_required
 def saved():
     return render_template("applications/saved.html", saved=services.saved_jobs(current_user))
+
+
+@bp.route("/saved/<int:job_id>/remove", methods=["POST"])
+@candidate_required
+def unsave(job_id: int):
+    services.unsave_job(current_user, job_id)
+    flash(_("Removed from your saved roles."), "info")
+    return redirect(url_for("applications.saved"))

@@ -1,0 +1,1 @@
+"""Companies: what they are, their offices, and their public page."""

@@ -34,18 +34,28 @@ def _exception_headers(exc: HTTPException) -> list[tuple[str, str]]:
     return [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
 
 
+def _own_words(exc: HTTPException) -> str | None:
+    """What the code that raised the error said (already in the reader's language), or
+    ``None`` where Werkzeug's English sentence would be all there is to show."""
+    description = exc.description
+    return description if description and description != type(exc).description else None
+
+
 def handle_http_error(exc: HTTPException):
     if wants_json():
         body, status = _json_error(exc.code or 500, exc.description or exc.name)
         return body, status, _exception_headers(exc)
-    return render_template("errors/error.html", error=exc), exc.code, _exception_headers(exc)
+    return (render_template("errors/error.html", error=exc, message=_own_words(exc)),
+            exc.code, _exception_headers(exc))
 
 
 def handle_bad_parameter(exc: BadParameter):
     if wants_json():
         return _json_error(400, exc.message, parameter=exc.parameter)
-    message = _("The “%(parameter)s” value is not valid: %(message)s",
-                parameter=exc.parameter, message=exc.message)
+    # The page says which part of the address is wrong in the reader's language; the
+    # technical detail (English, for developers) is in the JSON answer only.
+    message = _("The “%(parameter)s” part of this address is not something we can show. "
+                "Check the link, or start again from the search.", parameter=exc.parameter)
     return render_template("errors/error.html", error=exc, status=400, message=message), 400
 
 

@@ -120,7 +120,7 @@ def export_applications(job_id: int):
 def application(application_id: int):
     application = own_application_or_404(current_user, application_id)
     allowed = pipeline.PIPELINE.get(application.status, [])
-    move_form = MoveForm(prefix="move", allowed=allowed)
+    move_form = MoveForm(prefix="move", allowed=allowed, current=application.status)
     note_form = NoteForm(prefix="note")
     if request.method == "POST":
         if "move-status" in request.form and move_form.validate_on_submit():

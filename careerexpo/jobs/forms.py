@@ -13,7 +13,9 @@ SALARY = [Optional(), NumberRange(min=0, max=10_000_000,
 
 
 def _enum_select(label, enum_cls):
-    return SelectField(label, choices=choices(enum_cls.choices()), validators=[DataRequired()])
+    """A required choice that starts on "Choose…", so nothing is published by default."""
+    return SelectField(label, choices=choices([("", _l("Choose…")), *enum_cls.choices()]),
+                       validators=[DataRequired(message=_l("Choose one."))])
 
 
 class JobForm(FlaskForm):

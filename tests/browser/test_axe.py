@@ -45,8 +45,9 @@ def test_public_pages(axe, expo_world):
     assert check_all(axe, [
         "/", "/jobs", "/jobs?q=data&level=entry", "/jobs?q=nothing-matches-this",
         f"/jobs/{w['job'].id}", "/expos", "/expos/it-expo",
-        f"/expos/it-expo/booths/{w['booth'].id}", "/expos/it-expo/stats", "/auth/login",
-        "/auth/register", "/auth/reset", "/auth/reset/no-such-link"]) == {}
+        f"/expos/it-expo/booths/{w['booth'].id}", f"/companies/{w['job'].company_id}",
+        "/expos/it-expo/stats", "/auth/login", "/auth/register", "/auth/reset",
+        "/auth/reset/no-such-link"]) == {}
 
 
 def test_a_job_seekers_pages(axe, sign_in, expo_world):

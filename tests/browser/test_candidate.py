@@ -118,12 +118,15 @@ def test_a_new_candidate_registers_applies_with_a_pdf_cv_then_withdraws(
     expect(card).to_contain_text("Lion Rock Robotics")
     expect(card).to_contain_text("Status: Submitted")
 
-    card.get_by_role("button", name="Withdraw application").click()
+    card.get_by_text("Withdraw application").click()  # asks first: it cannot be undone
+    expect(card).to_contain_text("you cannot undo it")
+    expect(card).to_contain_text("Status: Submitted")
+    card.get_by_role("button", name="Yes, withdraw it").click()
 
     expect(page.get_by_role("status")).to_contain_text(
         "You withdrew your application to Robotics Software Engineer.")
     expect(card).to_contain_text("Status: Withdrawn")
-    expect(card.get_by_role("button", name="Withdraw application")).to_have_count(0)
+    expect(card.get_by_text("Withdraw application")).to_have_count(0)
 
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("status")).to_contain_text("Signed out.")

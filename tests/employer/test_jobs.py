@@ -153,3 +153,15 @@ def test_a_long_list_comes_in_pages_with_counts_per_state(client, auth, make):
     assert response.status_code == 302
     assert response.headers["Location"] == "/employer/jobs?state=open&page=2"
     assert client.get("/employer/jobs?page=0").status_code == 400
+
+
+def test_a_new_role_starts_with_nothing_chosen_and_asks_for_each_choice(client, auth, make):
+    auth.login(make.employer())
+
+    form = client.get("/employer/jobs/new").get_data(as_text=True)
+    sent = client.post("/employer/jobs/new", data=role_form(level="", region=""))
+
+    assert form.count('<option value="">Choose…</option>') == 6  # one per select, first
+    assert "<option selected" not in form  # so no choice is made for the employer
+    assert sent.status_code == 200 and sent.get_data(as_text=True).count("Choose one.") == 2
+    assert jobs_in_db() == []

@@ -109,3 +109,17 @@ def test_applicants_export_as_csv(client, auth, make):
     assert rows[0]["status"] == "submitted" and rows[0]["email"] == apps[0].candidate.email
     # A formula in a candidate's text is written inert.
     assert rows[1]["cover_note"].startswith("'=")
+
+
+@pytest.mark.parametrize("status, offered_first", [
+    (ApplicationStatus.SUBMITTED, "reviewing"), (ApplicationStatus.REVIEWING, "interview"),
+    (ApplicationStatus.INTERVIEW, "offer"), (ApplicationStatus.OFFER, "hired")])
+def test_move_to_offers_the_next_step_forward_first(client, auth, make, status, offered_first):
+    employer, _job, apps = setup_applicants(make, n=1)
+    apps[0].status = status
+    db.session.commit()
+    auth.login(employer)
+
+    page = client.get(f"/employer/applications/{apps[0].id}").get_data(as_text=True)
+
+    assert re.search(rf'<option selected value="{offered_first}">', page)

@@ -61,6 +61,13 @@
     return null;
   };
 
+  // A count in words, by the page's plural rules: {"one": "{n} visitor here", "other": …}.
+  var pluralRules = new Intl.PluralRules(document.documentElement.lang || undefined);
+  CareerChat.plural = function (forms, n) {
+    var form = forms[pluralRules.select(n)] || forms.other;
+    return form.replace("{n}", new Intl.NumberFormat(document.documentElement.lang || undefined).format(n));
+  };
+
   CareerChat.prototype.render = function (message) {
     var list = this.listFor(message.room);
     if (!list || list.querySelector('[data-id="' + message.id + '"]')) return;

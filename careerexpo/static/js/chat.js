@@ -19,7 +19,7 @@
   });
   chat.socket.on("presence", function (p) {
     if (p.room !== lobby) return;
-    presence.textContent = t.visitors.replace("%(n)s", p.visitors) + " · " +
+    presence.textContent = window.CareerChat.plural(t.visitors, p.visitors) + " · " +
       (p.staff_online ? t.staffOnline : t.noStaff);
   });
 

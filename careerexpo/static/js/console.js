@@ -19,7 +19,7 @@
   chat.join(lobby);
   chat.on("disconnected", function () { presence.textContent = t.reconnecting; });
   chat.socket.on("presence", function (p) {
-    if (p.room === lobby) presence.textContent = t.visitors.replace("%(n)s", p.visitors);
+    if (p.room === lobby) presence.textContent = window.CareerChat.plural(t.visitors, p.visitors);
   });
 
   function text(tag, value) {
