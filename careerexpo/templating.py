@@ -8,14 +8,24 @@ templates, so no blueprint registers globals as a side effect of being imported.
 import os
 
 from flask import Flask
+from flask_login import current_user
 from jinja2 import FileSystemBytecodeCache
 
 from careerexpo.alerts.models import AlertFrequency
+from careerexpo.booths.services import booth_to_visit
 from careerexpo.core import enums, formatting, i18n
 from careerexpo.feeds import searches
 from careerexpo.feeds import services as feeds
 from careerexpo.jobs import jsonld
 from careerexpo.stats.filters import programme_label
+
+
+def my_booth():
+    """The signed-in employer's booth at the expo open now, else the next one."""
+    if not (current_user.is_authenticated and current_user.is_employer):
+        return None
+    return booth_to_visit(current_user.company_id)
+
 
 FILTERS = {
     "hk_datetime": formatting.hk_datetime,
@@ -56,6 +66,8 @@ GLOBALS = {
     "programme_label": programme_label,
     "list_of": formatting.list_of,
     "percent": formatting.percent,
+    # The employer's way into their own booth, from every page's header.
+    "my_booth": my_booth,
 }
 
 

@@ -31,6 +31,8 @@ from careerexpo.presentations.forms import PresentationForm
 
 bp = Blueprint("booths", __name__)
 HALL_PAGE = 24
+# How many booths the hall's "staffed now" and "on stage now" strips show.
+HALL_STRIP = 12
 
 
 @bp.route("/<slug>")
@@ -40,14 +42,16 @@ def hall(slug: str):
     filters = services.HallFilters(
         q=args.text(request.args, "q", 100), areas=args.choices(request.args, "area", Area.keys()),
         levels=args.choices(request.args, "level", Level.keys()),
-        programmes=args.choices(request.args, "programme", Programme.keys()))
+        programmes=args.choices(request.args, "programme", Programme.keys()),
+        sort=args.choice(request.args, "sort", services.HALL_SORTS) or "name")
     page = services.hall(expo, filters, args.page(request.args), HALL_PAGE)
-    booth_ids = [row.booth.id for row in page.items]
+    staffed = notify.staffed_booths(services.booth_ids(expo))
     return render_template(
-        "booths/hall.html", expo=expo, page=page, filters=filters,
-        live={row.booth.id: notify.staff_online(row.booth) for row in page.items},
-        on_stage=presentations.now_and_next(booth_ids), Area=Area, Level=Level,
-        Programme=Programme)
+        "booths/hall.html", expo=expo, page=page, filters=filters, live=staffed,
+        staffed_now=services.booth_names(expo, staffed)[:HALL_STRIP],
+        on_stage_now=presentations.on_stage_now(expo)[:HALL_STRIP],
+        on_stage=presentations.now_and_next([row.booth.id for row in page.items]),
+        Area=Area, Level=Level, Programme=Programme)
 
 
 def _visitor_key() -> str:

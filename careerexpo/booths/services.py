@@ -15,7 +15,7 @@ from PIL import Image, UnidentifiedImageError
 from careerexpo.auth.models import User
 from careerexpo.auth.services import company_employers
 from careerexpo.booths import staffing
-from careerexpo.booths.models import Booth, BoothStaff, BoothVisit
+from careerexpo.booths.models import Booth, BoothStaff, BoothVisit, BoothVisitCount
 from careerexpo.companies.models import Company
 from careerexpo.core.database import insert_if_absent, utcnow
 from careerexpo.core.enums import Area
@@ -34,12 +34,16 @@ class BoothError(ValueError):
     """A booth change that cannot be made; the message says why."""
 
 
+HALL_SORTS = ("name", "activity")
+
+
 @dataclass
 class HallFilters:
     q: str = ""
     areas: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
     programmes: tuple[str, ...] = ()
+    sort: str = "name"  # or "activity": the most visited booths first
 
 
 @dataclass
@@ -72,8 +76,12 @@ def hall(expo: Expo, filters: HallFilters, page: int, per_page: int) -> Page:
     if filters.programmes:
         stmt = stmt.where(Company.programme.in_(filters.programmes))
     total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
-    booths = list(db.session.scalars(stmt.order_by(Company.name).limit(per_page)
-                                     .offset((page - 1) * per_page)))
+    if filters.sort == "activity":
+        stmt = (stmt.outerjoin(BoothVisitCount, BoothVisitCount.booth_id == Booth.id)
+                .order_by(sa.func.coalesce(BoothVisitCount.visits, 0).desc(), Company.name))
+    else:
+        stmt = stmt.order_by(Company.name)
+    booths = list(db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)))
     rows = {b.company_id: HallBooth(b) for b in booths}
     if rows:
         counts = db.session.execute(
@@ -84,6 +92,19 @@ def hall(expo: Expo, filters: HallFilters, page: int, per_page: int) -> Page:
             rows[company_id].open_roles += n
             rows[company_id].areas.append(area)
     return Page([rows[b.company_id] for b in booths], total, page, per_page)
+
+
+def booth_names(expo: Expo, booth_ids) -> list[tuple[int, str]]:
+    """``(booth id, company name)`` of these booths of the expo, by name."""
+    if not booth_ids:
+        return []
+    return [tuple(row) for row in db.session.execute(
+        sa.select(Booth.id, Company.name).join(Company, Company.id == Booth.company_id)
+        .where(Booth.expo_id == expo.id, Booth.id.in_(list(booth_ids))).order_by(Company.name))]
+
+
+def booth_ids(expo: Expo) -> list[int]:
+    return list(db.session.scalars(sa.select(Booth.id).where(Booth.expo_id == expo.id)))
 
 
 def booth_jobs(booth: Booth) -> list[Job]:

@@ -15,6 +15,12 @@ def staff_online(booth: Booth) -> int:
     return store().counts(booth_room(booth.id))[1]
 
 
+def staffed_booths(booth_ids) -> set[int]:
+    """Which of these booths have staff online in their lobby now."""
+    wanted = {booth_room(booth_id): booth_id for booth_id in booth_ids}
+    return {wanted[room] for room in store().staffed_rooms() if room in wanted}
+
+
 def presence(room: str) -> None:
     """Tells a booth lobby how many visitors and staff are in it."""
     if parse_room(room) is None or not room.startswith("booth:"):

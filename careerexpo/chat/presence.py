@@ -67,6 +67,12 @@ class MemoryPresence:
         with self._lock:
             return len({info["user"] for info in self._sockets.values()})
 
+    def staffed_rooms(self) -> set[str]:
+        """The rooms with at least one staff member in them."""
+        with self._lock:
+            return {room for room, members in self._rooms.items()
+                    if any(staff for _user, staff in members.values())}
+
     def sids_of_login(self, login: str) -> list[str]:
         with self._lock:
             return [sid for sid, info in self._sockets.items() if info["login"] == login]
@@ -116,6 +122,15 @@ class RedisPresence:
 
     def online_users(self) -> int:
         return len({json.loads(v)["user"] for v in self._redis.hvals(self._p + "sockets")})
+
+    def staffed_rooms(self) -> set[str]:
+        prefix = self._p + "room:"
+        rooms = [key.decode() for key in self._redis.scan_iter(match=prefix + "*", count=500)]
+        pipe = self._redis.pipeline()
+        for room in rooms:
+            pipe.hvals(room)
+        return {room[len(prefix):] for room, members in zip(rooms, pipe.execute(), strict=True)
+                if any(json.loads(m)[1] for m in members)}
 
     def sids_of_login(self, login: str) -> list[str]:
         return [s.decode() for s in self._redis.smembers(self._p + "login:" + login)]
@@ -187,6 +202,9 @@ class SharedPresence:
 
     def sids_of_login(self, login: str) -> list[str]:
         return self._read("sids_of_login", login)
+
+    def staffed_rooms(self) -> set[str]:
+        return self._read("staffed_rooms")
 
 
 def presence():

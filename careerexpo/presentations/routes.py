@@ -2,13 +2,15 @@
 
 from datetime import datetime
 
-from flask import Blueprint, Response, abort, flash, redirect, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from careerexpo.booths.lookups import get_booth_or_404
 from careerexpo.core.access import candidate_required
+from careerexpo.core.database import utcnow
 from careerexpo.core.hktime import HONG_KONG
+from careerexpo.expos.lookups import get_expo_or_404
 from careerexpo.presentations import services
 from careerexpo.presentations.forms import PresentationForm
 
@@ -68,3 +70,11 @@ def calendar_file(slug: str, booth_id: int, presentation_id: int):
     return Response(services.ics(talk, url), mimetype="text/calendar",
                     headers={"Content-Disposition":
                              f'attachment; filename="presentation-{talk.id}.ics"'})
+
+
+@bp.route("/<slug>/agenda")
+def agenda(slug: str):
+    """Every presentation of the expo, day by day."""
+    expo = get_expo_or_404(slug)
+    return render_template("presentations/agenda.html", expo=expo,
+                           days=services.expo_agenda(expo), now=utcnow())

@@ -1,15 +1,18 @@
 """Scheduling presentations, registering for them, and calendar files."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
+from sqlalchemy.orm import joinedload
 
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
 from careerexpo.booths.models import Booth
 from careerexpo.core.database import utcnow
+from careerexpo.core.hktime import to_hk
+from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.presentations.models import Presentation, PresentationRegistration
 
@@ -60,6 +63,30 @@ def booth_presentation(booth: Booth, presentation_id: int) -> Presentation | Non
     """The booth's presentation with this id; ``None`` for another booth's."""
     return db.session.scalar(sa.select(Presentation).where(
         Presentation.id == presentation_id, Presentation.booth_id == booth.id))
+
+
+def expo_agenda(expo: Expo) -> list[tuple[date, list[Presentation]]]:
+    """Every presentation at the expo's booths, by Hong Kong day, in time order."""
+    talks = db.session.scalars(
+        sa.select(Presentation).join(Booth, Booth.id == Presentation.booth_id)
+        .options(joinedload(Presentation.booth).joinedload(Booth.company))
+        .where(Booth.expo_id == expo.id).order_by(Presentation.starts_at, Presentation.id))
+    days: dict[date, list[Presentation]] = {}
+    for talk in talks:
+        days.setdefault(to_hk(talk.starts_at).date(), []).append(talk)
+    return list(days.items())
+
+
+def on_stage_now(expo: Expo, now: datetime | None = None) -> list[Presentation]:
+    """The expo's presentations under way right now."""
+    now = now or utcnow()
+    candidates = db.session.scalars(
+        sa.select(Presentation).join(Booth, Booth.id == Presentation.booth_id)
+        .options(joinedload(Presentation.booth).joinedload(Booth.company))
+        .where(Booth.expo_id == expo.id, Presentation.starts_at <= now,
+               Presentation.starts_at > now - timedelta(hours=8))
+        .order_by(Presentation.starts_at))
+    return [talk for talk in candidates if talk.is_live(now)]
 
 
 def register(user: User, booth: Booth, presentation_id: int) -> Presentation:

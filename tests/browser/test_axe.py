@@ -44,7 +44,7 @@ def test_public_pages(axe, expo_world):
     w = expo_world
     assert check_all(axe, [
         "/", "/jobs", "/jobs?q=data&level=entry", "/jobs?q=nothing-matches-this",
-        f"/jobs/{w['job'].id}", "/expos", "/expos/it-expo",
+        f"/jobs/{w['job'].id}", "/expos", "/expos/it-expo", "/expos/it-expo/agenda",
         f"/expos/it-expo/booths/{w['booth'].id}", f"/companies/{w['job'].company_id}",
         "/expos/it-expo/stats", "/auth/login", "/auth/register", "/auth/reset",
         "/auth/reset/no-such-link"]) == {}

@@ -30,7 +30,7 @@ def test_a_company_page_shows_its_story_offices_booths_and_open_roles(client, ma
     assert "Live Expo" in page and "open now" in page and "Next Expo" in page
     assert "1 open role" in page and "Robotics Engineer" in page
     assert "Old Draft" not in page and "Closed Role" not in page
-    assert 'class="monogram"' in page  # no logo uploaded: the initial stands in
+    assert 'class="monogram monogram-96' in page  # no logo uploaded: the initial stands in
     role_page = client.get(f"/jobs/{open_role.id}").get_data(as_text=True)
     assert f'href="/companies/{company.id}"' in role_page
     booth_page = client.get(f"/expos/live-expo/booths/{booth.id}").get_data(as_text=True)
