@@ -75,7 +75,7 @@ def create_user_command(email, password, role, company_name, name):
         email = validate_email(email, check_deliverability=False).normalized
     except EmailNotValidError as exc:
         raise click.BadParameter(str(exc), param_hint="EMAIL") from None
-    problem = password_problem(password)
+    problem = password_problem(password, (email, name))
     if problem:
         raise click.BadParameter(problem, param_hint="--password")
     if role == Role.EMPLOYER and not (company_name or "").strip():

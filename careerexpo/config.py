@@ -44,11 +44,13 @@ def _database_url(instance_path: str) -> str:
     return url
 
 
-def _whole_number(env, name: str, default: int) -> int:
-    raw = env.get(name) or str(default)
-    if not raw.isdecimal():
-        raise RuntimeError(f"{name} must be a whole number, not {raw!r}")
-    return int(raw)
+def _whole_number(env, name: str, default: int, least: int = 0) -> int:
+    """A whole-number setting from the environment, at least ``least``; refuses to start
+    on anything else rather than guess."""
+    value = (env.get(name) or str(default)).strip()
+    if not value.isdecimal() or int(value) < least:
+        raise RuntimeError(f"{name} must be a whole number of at least {least}, not {value!r}")
+    return int(value)
 
 
 # A Redis that does not answer must not hold a request for long: the rate limits and the
@@ -80,8 +82,15 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = True
-    REMEMBER_COOKIE_DURATION = timedelta(days=14)
+    # Our own remember-me cookie (auth/signin.py): a random token per sign-in.
+    REMEMBER_COOKIE_NAME = "remember_token"
+    REMEMBER_DAYS = 30
+    # A sign-in not remembered ends on the server once unused this long.
     PERMANENT_SESSION_LIFETIME = timedelta(days=1)
+    # How long a password reset link works (once).
+    PASSWORD_RESET_MINUTES = 60
+    # How long the link that finishes a registration works (once).
+    EMAIL_CONFIRM_HOURS = 48
 
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
@@ -169,6 +178,12 @@ class Config:
                                          or cls.SEARCH_POLL_SECONDS),
             "SEARCH_OUTBOX_RETENTION_HOURS": float(env.get("SEARCH_OUTBOX_RETENTION_HOURS")
                                                    or cls.SEARCH_OUTBOX_RETENTION_HOURS),
+            "REMEMBER_LIFETIME": timedelta(days=_whole_number(
+                env, "REMEMBER_DAYS", cls.REMEMBER_DAYS, least=1)),
+            "PASSWORD_RESET_LIFETIME": timedelta(minutes=_whole_number(
+                env, "PASSWORD_RESET_MINUTES", cls.PASSWORD_RESET_MINUTES, least=1)),
+            "EMAIL_CONFIRM_LIFETIME": timedelta(hours=_whole_number(
+                env, "EMAIL_CONFIRM_HOURS", cls.EMAIL_CONFIRM_HOURS, least=1)),
             "API_TOKEN_RATE_LIMIT": env.get("API_TOKEN_RATE_LIMIT") or cls.API_TOKEN_RATE_LIMIT,
             # How many proxies stand in front of the app and set X-Forwarded-For (0: none).
             "TRUSTED_PROXIES": _whole_number(env, "TRUSTED_PROXIES", 0),

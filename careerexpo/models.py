@@ -7,7 +7,7 @@ from careerexpo.applications.models import (  # noqa: F401
     ApplicationNote,
     SavedJob,
 )
-from careerexpo.auth.models import User  # noqa: F401
+from careerexpo.auth.models import AccountLink, SignIn, User  # noqa: F401
 from careerexpo.booths.models import Booth, BoothStaff, BoothVisit, BoothVisitCount  # noqa: F401
 from careerexpo.candidates.models import CandidateProfile, CVDocument  # noqa: F401
 from careerexpo.chat.models import ChatMessage, ChatMute, ChatRoom, Conversation  # noqa: F401

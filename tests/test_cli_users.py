@@ -87,6 +87,6 @@ def test_a_short_password_or_a_bad_email_is_refused(runner):
                                 "--role", "candidate"])
     bad_email = create_user(runner, "not-an-email", "candidate")
 
-    assert short.exit_code != 0 and "between 10 and 128 characters" in short.output
+    assert short.exit_code != 0 and "between 12 and 128 characters" in short.output
     assert bad_email.exit_code != 0
     assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0

@@ -4,8 +4,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from careerexpo.alerts.mail import Mailer
 from careerexpo.alerts.sending import send_due_alerts
+from careerexpo.core.mail import Mailer
 
 
 @click.command("send-alerts")

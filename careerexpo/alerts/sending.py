@@ -22,11 +22,11 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from careerexpo.alerts.emails import alert_email
-from careerexpo.alerts.mail import Mailer, MailError
 from careerexpo.alerts.models import AlertDelivery, AlertFrequency, DeliveryStatus, JobAlert
 from careerexpo.auth.models import User
 from careerexpo.core.database import utcnow
 from careerexpo.core.errors import BadParameter
+from careerexpo.core.mail import Mailer, MailError
 from careerexpo.extensions import db
 from careerexpo.feeds.searches import query_from_string
 from careerexpo.jobs.models import Job

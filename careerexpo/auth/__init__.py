@@ -1,1 +1,2 @@
-"""Accounts: registration, sign-in and sign-out, the signed-in user, colleagues."""
+"""Accounts: registration, sign-in and sign-out with sign-ins kept on the server, the
+signed-in user, passwords and their reset, colleagues."""

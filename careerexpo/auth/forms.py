@@ -12,8 +12,12 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def acceptable_password(_form, field) -> None:
-    problem = passwords.password_problem(field.data)
+def acceptable_password(form, field) -> None:
+    """The one password rule (``passwords.password_problem``), told the form's email and
+    name (or, for a signed-in person, theirs) so a password cannot lean on them."""
+    personal = tuple(getattr(form, name).data or "" for name in ("email", "name")
+                     if hasattr(form, name)) + getattr(form, "personal", ())
+    problem = passwords.password_problem(field.data, personal)
     if problem:
         raise ValidationError(problem)
 
@@ -58,9 +62,8 @@ class RegisterForm(FlaskForm):
     company_website = URLField(_l("Company website"),
                                validators=[Optional(), URL(), Length(max=500)])
 
-    def validate_email(self, field):
-        if services.email_taken(field.data):
-            raise ValidationError(_l("An account with this email exists; sign in instead."))
+    # No check that the email is free: the answer would tell anyone whether an address
+    # has an account. registration.py deals with a taken one by email instead.
 
     def validate_company_name(self, field):
         if self.role.data != Role.EMPLOYER.value:
@@ -81,3 +84,41 @@ class ColleagueForm(FlaskForm):
     def validate_email(self, field):
         if services.email_taken(field.data):
             raise ValidationError(_l("An account with this email exists."))
+
+
+def _repeat(field_name: str = "password"):
+    return PasswordField(
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo(field_name, message=_l("The passwords differ."))])
+
+
+class ChangePasswordForm(FlaskForm):
+    """Asks for the current password too: a session left open is not enough to take over
+    the account."""
+
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    password = PasswordField(_l("New password"), validators=PASSWORD_RULES)
+    confirm = _repeat()
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.personal = (user.email, user.name)
+
+    def validate_current(self, field):
+        if not self.user.check_password(field.data or ""):
+            raise ValidationError(_l("That is not your current password."))
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField(_l("Email"), filters=[strip],
+                       validators=[DataRequired(), Email(), Length(max=254)])
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=PASSWORD_RULES)
+    confirm = _repeat()
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.personal = (user.email, user.name)

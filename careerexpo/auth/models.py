@@ -1,3 +1,4 @@
+import enum
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -25,6 +26,10 @@ class User(UserMixin, db.Model):
     company_id: Mapped[int | None] = mapped_column(sa.ForeignKey("companies.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the person showed the address is theirs (a link emailed to it). Registering on
+    # the site leaves it empty, and the account cannot sign in, until then; accounts an
+    # operator or a colleague makes start confirmed.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)
     # When the person deleted their account: the row stays, anonymised (privacy/erasure.py).
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -68,3 +73,63 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email} {self.role}>"
+
+
+class SignIn(db.Model):
+    """One sign-in of a user on one device: the session cookie names it by a random key,
+    and only while it is live does that cookie sign anyone in.
+
+    Only SHA-256 digests of the session key and of the remember-me token are kept, so
+    the table alone opens no session.
+    """
+
+    __tablename__ = "sign_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"),
+                                         index=True)
+    session_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    remember_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Kept on the server: a remembered sign-in lasts REMEMBER_DAYS from its start; any
+    # other ends once unused for PERMANENT_SESSION_LIFETIME.
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    device: Mapped[str] = mapped_column(sa.String(120), default="")
+    ip_address: Mapped[str] = mapped_column(sa.String(45), default="")
+
+    user = relationship("User")
+
+    @property
+    def remembered(self) -> bool:
+        return self.remember_hash is not None
+
+    def is_live(self, now: datetime) -> bool:
+        return self.revoked_at is None and self.expires_at > now
+
+    def __repr__(self) -> str:
+        return f"<SignIn {self.id} of user {self.user_id}>"
+
+
+class LinkPurpose(enum.StrEnum):
+    CONFIRM = "confirm"  # finish registering: the address is the person's
+    RESET = "reset"  # set a new password
+
+
+class AccountLink(db.Model):
+    """A link emailed to a person (finish registering, set a new password): single use,
+    short-lived; only the SHA-256 of its token is kept."""
+
+    __tablename__ = "account_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"),
+                                         index=True)
+    purpose: Mapped[LinkPurpose] = mapped_column(enum_column(LinkPurpose))
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user = relationship("User")

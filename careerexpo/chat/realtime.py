@@ -7,9 +7,9 @@ need every blocking library patched; see docs/deploy.md. With ``REDIS_URL`` set,
 Redis is the message queue, so an emit from any process reaches every client.
 """
 
-from flask import Flask, session
-from flask_login import user_logged_out
+from flask import Flask
 
+from careerexpo.auth.signals import sign_ins_ended
 from careerexpo.chat import events, notify, presence  # noqa: F401  (events: the handlers)
 from careerexpo.core.ratelimits import FallbackRateLimiter
 from careerexpo.extensions import socketio
@@ -34,9 +34,12 @@ def init_app(app: Flask) -> None:
     # Flood control counts in the same store as the sign-in limits (Redis when shared).
     app.extensions["careerexpo_chat_limiter"] = FallbackRateLimiter(
         app.config["RATELIMIT_STORAGE_URI"])
-    user_logged_out.connect(_end_sockets_of_sign_in, app)
+    sign_ins_ended.connect(_end_sockets_of_sign_ins)
 
 
-def _end_sockets_of_sign_in(_app, user=None, **_extra) -> None:
-    """Signing out ends every chat socket opened under that sign-in, on any process."""
-    notify.sign_out(session.get("login_id"))
+def _end_sockets_of_sign_ins(_sender, login_ids=(), **_extra) -> None:
+    """An ended sign-in (signed out, everywhere, or by a new password) ends every chat
+    socket opened under it, on any process; a new socket with its cookie is refused at
+    connect, since the user loader no longer accepts it."""
+    for login_id in login_ids:
+        notify.sign_out(login_id)

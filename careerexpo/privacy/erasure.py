@@ -2,8 +2,9 @@
 
 An account is anonymised rather than removed: employers keep an anonymous "deleted
 applicant" in their pipelines, statistics keep their counts, chat rooms keep their
-order, and nothing that names or describes the person is left. An inactive account
-passes no sign-in check, so every session and remember cookie of it is dead at once.
+order, and nothing that names or describes the person is left. Every sign-in of the
+account is ended (and an inactive account passes no sign-in check anyway), so every
+session and remember cookie of it is dead at once, and its chat sockets are closed.
 """
 
 import secrets
@@ -15,6 +16,7 @@ from flask_babel import gettext as _
 
 from careerexpo.alerts.models import JobAlert
 from careerexpo.applications.models import Application, ApplicationEvent, ApplicationNote, SavedJob
+from careerexpo.auth import sign_ins
 from careerexpo.auth.models import User
 from careerexpo.candidates import services as candidates
 from careerexpo.candidates.models import CandidateProfile, CVDocument
@@ -63,6 +65,7 @@ def delete_account(user: User, password: str) -> None:
     user.active = False
     user.deleted_at = now
     db.session.commit()
+    sign_ins.end_all(user)  # every device, with its chat sockets
 
 
 def _detach_from_applications(application_ids) -> int:

@@ -4,8 +4,9 @@ import json
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, logout_user
+from flask_login import current_user, login_required
 
+from careerexpo.auth import signin
 from careerexpo.core.hktime import today_hk
 from careerexpo.privacy import consents as choices
 from careerexpo.privacy import erasure
@@ -61,7 +62,7 @@ def delete():
         except erasure.ErasureError as exc:
             form.password.errors.append(str(exc))
         else:
-            logout_user()
+            signin.sign_out()  # forgets this browser's sign-in, ended with the others
             flash(_("Your account and your personal data are deleted."), "info")
             return redirect(url_for("main.index"))
     return _page(ConsentForm(formdata=None, data={

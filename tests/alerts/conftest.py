@@ -1,43 +1,13 @@
-"""A real SMTP server on loopback (aiosmtpd) that keeps what arrives, and alert helpers."""
+"""A real SMTP server on loopback (tests/mailserver.py) for the alerts, and alert helpers."""
 
-import email
-import socket
-from email import policy
 from email.message import EmailMessage
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from careerexpo.alerts.models import AlertFrequency
 from careerexpo.alerts.services import save_alert
 from careerexpo.feeds.searches import query_from_string
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Inbox:
-    """aiosmtpd's handler: every message the server accepted, parsed."""
-
-    def __init__(self):
-        self.messages: list[EmailMessage] = []
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        self.messages.append(email.message_from_bytes(envelope.original_content,
-                                                      policy=policy.default))
-        return "250 Message accepted for delivery"
-
-
-def start_server(handler, **kwargs) -> tuple[Controller, int]:
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
-    controller.start()
-    return controller, port
+from tests.mailserver import Inbox, start_server
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
-from careerexpo.alerts import mail
 from careerexpo.alerts.models import AlertDelivery, AlertFrequency, DeliveryStatus
+from careerexpo.core import mail
 from careerexpo.core.enums import JobState
 from careerexpo.extensions import db
 from tests.alerts.conftest import alert_for, body

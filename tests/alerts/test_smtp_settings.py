@@ -6,7 +6,8 @@ import pytest
 from aiosmtpd.smtp import AuthResult
 
 from careerexpo import create_app
-from tests.alerts.conftest import Inbox, alert_for, start_server
+from tests.alerts.conftest import alert_for
+from tests.mailserver import Inbox, start_server
 
 
 def test_mail_settings_are_read_from_the_environment(monkeypatch):

@@ -1,11 +1,19 @@
-"""Registering, signing in and out, and employers adding colleagues."""
+"""Registering (without telling anyone whether an address has an account), signing in and
+out, and employers adding colleagues."""
 
+import re
+from datetime import timedelta
+
+import pytest
 import sqlalchemy as sa
 
-from careerexpo.auth.models import User
+from careerexpo.auth import links, registration
+from careerexpo.auth.models import LinkPurpose, User
 from careerexpo.companies.models import Company
+from careerexpo.core.database import utcnow
 from careerexpo.core.enums import Role
 from careerexpo.extensions import db
+from tests.auth.conftest import link_in
 from tests.factories import PASSWORD
 
 
@@ -16,30 +24,117 @@ def register(client, **fields):
     return client.post("/auth/register", data=data)
 
 
-def test_candidate_registers_and_is_signed_in(client):
+def sign_in(client, email, password=PASSWORD):
+    return client.post("/auth/login", data={"email": email, "password": password})
+
+
+def test_a_candidate_registers_then_finishes_from_the_emailed_link(client, inbox):
     response = register(client)
-    assert response.status_code == 302
+    assert response.headers["Location"] == "/auth/login"
+    assert "Check your email: we have sent a message to taiman@example.com" in client.get(
+        "/auth/login").get_data(as_text=True)
     user = db.session.scalar(sa.select(User).where(User.email == "taiman@example.com"))
     assert user.role == Role.CANDIDATE and user.company is None
     assert user.password_hash != PASSWORD and user.check_password(PASSWORD)
+    # Not before the address is confirmed: refused like a wrong password.
+    assert "The email or password is not right" in sign_in(
+        client, user.email).get_data(as_text=True)
+
+    [email] = inbox.wait_for(1)
+    assert email["Subject"] == "Finish registering with CareerExpo"
+    assert email["To"] == "Chan Tai Man <taiman@example.com>"
+    link = link_in(email, "/auth/confirm/")
+    assert "Confirm and sign in" in client.get(link).get_data(as_text=True)
+    assert client.get("/me/applications").status_code == 302  # opening it is not enough
+    finished = client.post(link)
+
+    assert finished.headers["Location"] == "/jobs"
     assert client.get("/me/applications").status_code == 200
+    assert client.post(link).status_code == 410  # once only
+    client.post("/auth/logout")
+    assert sign_in(client, user.email).status_code == 302
 
 
-def test_employer_registers_with_a_new_company(client):
-    response = register(client, role="employer", email="hr@acme.example",
-                        company_name="Acme Robotics", company_website="https://acme.example")
-    assert response.headers["Location"].endswith("/employer/jobs")
+def test_employer_registers_with_a_new_company(client, inbox):
+    register(client, role="employer", email="hr@acme.example", company_name="Acme Robotics",
+             company_website="https://acme.example")
     user = db.session.scalar(sa.select(User).where(User.email == "hr@acme.example"))
     assert user.role == Role.EMPLOYER and user.company.name == "Acme Robotics"
+
+    finished = client.post(link_in(inbox.wait_for(1)[0], "/auth/confirm/"))
+
+    assert finished.headers["Location"] == "/employer/jobs"
     assert client.get("/employer/jobs").status_code == 200
+
+
+def _answer(client, response, email):
+    """What the registering person sees: the response, then the page it leads to."""
+    following = client.get(response.headers["Location"])
+    return (response.status_code, response.headers["Location"],
+            sorted(c.split("=", 1)[0] for c in response.headers.getlist("Set-Cookie")),
+            following.status_code,
+            following.get_data(as_text=True).replace(email, "EMAIL").replace(
+                _csrf(following), "TOKEN"))
+
+
+def _csrf(response) -> str:
+    found = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"',
+                      response.get_data(as_text=True))
+    return found.group(1) if found else "no token"
+
+
+def test_registering_a_taken_address_answers_exactly_as_a_free_one(app, make, inbox):
+    owner = make.candidate(name="Wong Siu Ming", email="ming@example.com")
+    taken_client, free_client = app.test_client(), app.test_client()
+
+    taken = register(taken_client, name="Somebody Else", email="ming@example.com")
+    free = register(free_client, name="Somebody Else", email="newcomer@example.com")
+
+    assert _answer(taken_client, taken, "ming@example.com") == _answer(
+        free_client, free, "newcomer@example.com")
+    # The owner hears of it; their account is as it was.
+    messages = inbox.wait_for(2)
+    to_owner = next(m for m in messages if m["To"] == "Wong Siu Ming <ming@example.com>")
+    assert to_owner["Subject"] == "Someone tried to register with your email address"
+    assert "/auth/reset" in to_owner.get_body().get_content()
+    db.session.refresh(owner)
+    assert owner.name == "Wong Siu Ming" and owner.check_password(PASSWORD)
+
+
+def test_registering_a_taken_address_then_signing_in_tells_nothing(client, make, inbox):
+    make.candidate(email="ming@example.com", password="the owners own passphrase")
+    register(client, email="ming@example.com")
+    register(client, email="newcomer@example.com")
+
+    pages = [sign_in(client, email).get_data(as_text=True)
+             for email in ("ming@example.com", "newcomer@example.com")]
+
+    assert all("The email or password is not right" in page for page in pages)
+
+
+def test_an_expired_registration_link_does_not_work(client):
+    user = db.session.get(User, registration.register(
+        "late@example.com", PASSWORD, "Late Comer", Role.CANDIDATE, timedelta(hours=48)).user.id)
+    token = links.issue(user, LinkPurpose.CONFIRM,
+                                     timedelta(hours=48), now=utcnow() - timedelta(hours=49))
+    db.session.commit()
+
+    assert client.post(f"/auth/confirm/{token}").status_code == 410
+    assert client.get("/me/applications").status_code == 302
+
+
+@pytest.mark.app_config(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="2 per minute")
+def test_registration_is_rate_limited(client, inbox):
+    codes = [register(client, email=f"person{n}@example.com").status_code for n in range(3)]
+    assert codes == [302, 302, 429]
 
 
 def test_registration_explains_each_mistake(client, make):
     make.candidate(email="taken@example.com")
     page = register(client, email="taken@example.com", password="short", confirm="other",
                     role="employer").get_data(as_text=True)
-    assert "An account with this email exists" in page
-    assert "Use between 10 and 128 characters" in page
+    assert "An account with this email exists" not in page  # nor anything else about it
+    assert "Use between 12 and 128 characters" in page
     assert "The passwords differ" in page
     assert "Employers register together with their company" in page
     assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 1

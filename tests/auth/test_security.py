@@ -48,7 +48,7 @@ def test_flask_commands_need_no_secret_key_but_their_web_requests_do(monkeypatch
                               env=env, capture_output=True, text=True, timeout=120)
 
     assert flask("db", "upgrade").returncode == 0
-    made = flask("create-user", "organiser@example.com", "--password", "long-enough-1",
+    made = flask("create-user", "organiser@example.com", "--password", "long-enough-2026",
                  "--role", "organiser")
     assert made.returncode == 0, made.stderr
     assert "created organiser organiser@example.com" in made.stdout

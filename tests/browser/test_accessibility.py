@@ -61,11 +61,13 @@ def test_every_form_control_is_named_and_every_image_has_alt_text(page: Page, so
         if found:
             problems[path] = found
 
-    for path in ("/", "/jobs", "/jobs?q=engineer&level=entry", "/auth/login", "/auth/register"):
+    for path in ("/", "/jobs", "/jobs?q=engineer&level=entry", "/auth/login", "/auth/register",
+                 "/auth/reset"):
         audit(path)
     sign_in(factories.candidate())
     audit(f"/jobs/{some_jobs.id}")
     audit("/me/privacy")
+    audit("/auth/account")
     page.goto(f"/jobs/{some_jobs.id}")
     apply = page.get_by_role("region", name="Apply")
     expect(apply.get_by_role("button", name="Send application")).to_be_visible()

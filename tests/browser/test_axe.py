@@ -46,15 +46,15 @@ def test_public_pages(axe, expo_world):
         "/", "/jobs", "/jobs?q=data&level=entry", "/jobs?q=nothing-matches-this",
         f"/jobs/{w['job'].id}", "/expos", "/expos/it-expo", "/expos/it-expo/agenda",
         f"/expos/it-expo/booths/{w['booth'].id}", f"/companies/{w['job'].company_id}",
-        "/expos/it-expo/stats", "/auth/login",
-        "/auth/register"]) == {}
+        "/expos/it-expo/stats", "/auth/login", "/auth/register", "/auth/reset",
+        "/auth/reset/no-such-link"]) == {}
 
 
 def test_a_job_seekers_pages(axe, sign_in, expo_world):
     sign_in(expo_world["candidate"])
     assert check_all(axe, [
         "/me/applications", "/me/saved", "/me/profile", "/me/alerts", "/me/privacy",
-        f"/jobs/{expo_world['job'].id}",
+        "/auth/account", f"/jobs/{expo_world['job'].id}",
         f"/expos/it-expo/booths/{expo_world['booth'].id}"]) == {}
 
 

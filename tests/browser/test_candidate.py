@@ -10,6 +10,8 @@ from pypdf import PdfWriter
 from careerexpo.applications.models import Application
 from careerexpo.candidates.models import CVDocument
 from tests import factories
+from tests.auth.conftest import link_in
+from tests.mailserver import Inbox, point_app_at, start_server
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +33,15 @@ def fake_pdf_cv(tmp_path):
     path = tmp_path / "cv.pdf"
     path.write_text("Chan Tai Man — Python, SQL, five years in fintech.\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def inbox(live_app):
+    handler = Inbox()
+    controller, port = start_server(handler)
+    point_app_at(live_app, port)
+    yield handler
+    controller.stop()
 
 
 @pytest.fixture
@@ -82,8 +93,13 @@ def application_card(page: Page, title: str):
 
 
 def test_a_new_candidate_registers_applies_with_a_pdf_cv_then_withdraws(
-        page: Page, role, pdf_cv, browser_errors):
+        page: Page, role, pdf_cv, browser_errors, inbox):
     register_as_candidate(page, "Chan Tai Man", "taiman@example.com")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Check your email: we have sent a message to taiman@example.com")
+
+    page.goto(link_in(inbox.wait_for(1)[0], "/auth/confirm/"))
+    page.get_by_role("button", name="Confirm and sign in").click()
 
     expect(page.get_by_role("status")).to_contain_text("Welcome to CareerExpo, Chan Tai Man.")
     expect_signed_in_as(page, "Chan Tai Man")

@@ -61,10 +61,10 @@ def test_every_main_page_fits_a_phone(page: Page, world, sign_in):
     booth = expo.booths[0]
     for path in ("/", "/jobs", "/jobs?q=photonics", f"/jobs/{job.id}", "/expos",
                  f"/expos/{expo.slug}", f"/expos/{expo.slug}/booths/{booth.id}",
-                 f"/expos/{expo.slug}/stats", "/auth/login", "/auth/register"):
+                 f"/expos/{expo.slug}/stats", "/auth/login", "/auth/register", "/auth/reset"):
         check(path)
     sign_in(world["candidate"])
-    for path in ("/me/applications", "/me/profile", "/me/saved", "/me/alerts",
+    for path in ("/me/applications", "/me/profile", "/me/saved", "/me/alerts", "/auth/account",
                  f"/expos/{expo.slug}/booths/{booth.id}"):
         check(path)
     page.get_by_role("button", name="Sign out").click()

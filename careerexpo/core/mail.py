@@ -1,4 +1,5 @@
-"""Email over a real SMTP connection (smtplib), configured by the MAIL_* settings."""
+"""Email over a real SMTP connection (smtplib), configured by the MAIL_* settings: job
+alerts and account emails (password reset) both send through it."""
 
 import smtplib
 import ssl

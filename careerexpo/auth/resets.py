@@ -1,0 +1,48 @@
+"""Password reset: a single-use link by email that expires, then a new password that
+ends every sign-in.
+
+Asking never says whether the address has an account: the page answers the same, and
+only the address's owner, if there is one, receives anything.
+"""
+
+from datetime import datetime, timedelta
+
+from careerexpo.auth import links, services, sign_ins
+from careerexpo.auth.models import AccountLink, LinkPurpose, User
+from careerexpo.core.database import utcnow
+from careerexpo.extensions import db
+
+
+def start_reset(email: str, lifetime: timedelta, now: datetime | None = None
+                ) -> tuple[User, str] | None:
+    """A new reset link's token for the account using ``email`` (``None`` when there is
+    no such active account)."""
+    user = services.find_user(email)
+    if user is None or not user.is_active:
+        return None
+    token = links.issue(user, LinkPurpose.RESET, lifetime, now)
+    db.session.commit()
+    return user, token
+
+
+def usable_reset(token: str, now: datetime | None = None) -> AccountLink | None:
+    return links.usable(token, LinkPurpose.RESET, now)
+
+
+def finish_reset(token: str, new_password: str, now: datetime | None = None) -> User | None:
+    """Sets the new password if the link still works, using it up (and every other reset
+    link sent to the account), then ends every sign-in of the account. The link came to
+    the address, so the address counts as confirmed. ``None`` when the link is unknown,
+    expired or used."""
+    now = now or utcnow()
+    link = usable_reset(token, now)
+    if link is None or not links.use(link, now):
+        db.session.rollback()
+        return None
+    user = link.user
+    user.set_password(new_password)
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = now
+    db.session.commit()
+    sign_ins.end_all(user)
+    return user

@@ -1,0 +1,24 @@
+"""A real SMTP server on loopback for the account emails (registration, password reset)."""
+
+import re
+
+import pytest
+
+from tests.mailserver import Inbox, point_app_at, start_server
+
+
+@pytest.fixture
+def inbox(app):
+    handler = Inbox()
+    controller, port = start_server(handler)
+    point_app_at(app, port)
+    yield handler
+    controller.stop()
+
+
+def link_in(message, path: str) -> str:
+    """The path of the first link to ``path`` (e.g. ``/auth/reset/``) in a plain email."""
+    found = re.search(r"https?://[^/\s]+(" + re.escape(path) + r"\S+)",
+                      message.get_body().get_content())
+    assert found, message.get_body().get_content()
+    return found.group(1)

@@ -1,0 +1,57 @@
+"""A real SMTP server on loopback (aiosmtpd) that keeps what arrives."""
+
+import email
+import socket
+import threading
+import time
+from email import policy
+from email.message import EmailMessage
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Inbox:
+    """aiosmtpd's handler: every message the server accepted, parsed."""
+
+    def __init__(self):
+        self.messages: list[EmailMessage] = []
+        self.envelopes = []
+        self._arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self._arrived:
+            self.envelopes.append(envelope)
+            self.messages.append(email.message_from_bytes(envelope.original_content,
+                                                          policy=policy.default))
+            self._arrived.notify_all()
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count: int = 1, timeout: float = 5.0) -> list[EmailMessage]:
+        """The first ``count`` messages, waiting for them to arrive (some are sent from
+        another thread, after the page answered)."""
+        deadline = time.monotonic() + timeout
+        with self._arrived:
+            while len(self.messages) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"{len(self.messages)} of {count} emails arrived")
+                self._arrived.wait(left)
+            return self.messages[:count]
+
+
+def start_server(handler, **kwargs) -> tuple[Controller, int]:
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
+    controller.start()
+    return controller, port
+
+
+def point_app_at(app, port: int) -> None:
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False,
+                      MAIL_USE_SSL=False, MAIL_SENDER="CareerExpo <no-reply@careerexpo.test>")
