@@ -47,3 +47,13 @@ def use(link: AccountLink, now: datetime) -> bool:
         AccountLink.used_at.is_(None),
     ).values(used_at=now))
     return True
+
+
+def redeem(token: str, purpose: LinkPurpose, now: datetime) -> AccountLink | None:
+    """The link a token names, used up now; ``None`` (and nothing written) when it is
+    unknown, expired, already used, or lost a race for it. Not committed."""
+    link = usable(token, purpose, now)
+    if link is None or not use(link, now):
+        db.session.rollback()
+        return None
+    return link

@@ -65,9 +65,8 @@ def confirm(token: str, now: datetime | None = None) -> User | None:
     """Confirms the address a link was sent to; ``None`` when the link is unknown,
     expired or used."""
     now = now or utcnow()
-    link = usable_confirmation(token, now)
-    if link is None or not links.use(link, now):
-        db.session.rollback()
+    link = links.redeem(token, LinkPurpose.CONFIRM, now)
+    if link is None:
         return None
     user = link.user
     if user.email_confirmed_at is None:

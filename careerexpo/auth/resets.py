@@ -35,9 +35,8 @@ def finish_reset(token: str, new_password: str, now: datetime | None = None) -> 
     the address, so the address counts as confirmed. ``None`` when the link is unknown,
     expired or used."""
     now = now or utcnow()
-    link = usable_reset(token, now)
-    if link is None or not links.use(link, now):
-        db.session.rollback()
+    link = links.redeem(token, LinkPurpose.RESET, now)
+    if link is None:
         return None
     user = link.user
     user.set_password(new_password)
