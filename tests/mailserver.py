@@ -4,6 +4,7 @@ import email
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from email import policy
 from email.message import EmailMessage
 
@@ -52,6 +53,18 @@ def start_server(handler, **kwargs) -> tuple[Controller, int]:
     return controller, port
 
 
-def point_app_at(app, port: int) -> None:
+def point_app_at(app, port: int, sender="CareerExpo <no-reply@careerexpo.test>") -> None:
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False,
-                      MAIL_USE_SSL=False, MAIL_SENDER="CareerExpo <no-reply@careerexpo.test>")
+                      MAIL_USE_SSL=False, MAIL_SENDER=sender)
+
+
+@contextmanager
+def receiving_mail(app, **settings):
+    """A mail server on loopback for the block, with ``app`` sending to it; yields its inbox."""
+    handler = Inbox()
+    controller, port = start_server(handler)
+    point_app_at(app, port, **settings)
+    try:
+        yield handler
+    finally:
+        controller.stop()

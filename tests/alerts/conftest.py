@@ -7,18 +7,14 @@ import pytest
 from careerexpo.alerts.models import AlertFrequency
 from careerexpo.alerts.services import save_alert
 from careerexpo.feeds.searches import query_from_string
-from tests.mailserver import Inbox, start_server
+from tests.mailserver import receiving_mail
 
 
 @pytest.fixture
 def inbox(app):
     """A mail server on loopback, and the app pointed at it."""
-    handler = Inbox()
-    controller, port = start_server(handler)
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False,
-                      MAIL_USE_SSL=False, MAIL_SENDER="CareerExpo <alerts@careerexpo.test>")
-    yield handler
-    controller.stop()
+    with receiving_mail(app, sender="CareerExpo <alerts@careerexpo.test>") as handler:
+        yield handler
 
 
 @pytest.fixture

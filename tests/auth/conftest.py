@@ -4,16 +4,13 @@ import re
 
 import pytest
 
-from tests.mailserver import Inbox, point_app_at, start_server
+from tests.mailserver import receiving_mail
 
 
 @pytest.fixture
 def inbox(app):
-    handler = Inbox()
-    controller, port = start_server(handler)
-    point_app_at(app, port)
-    yield handler
-    controller.stop()
+    with receiving_mail(app) as handler:
+        yield handler
 
 
 def link_in(message, path: str) -> str:

@@ -11,7 +11,7 @@ from careerexpo.applications.models import Application
 from careerexpo.candidates.models import CVDocument
 from tests import factories
 from tests.auth.conftest import link_in
-from tests.mailserver import Inbox, point_app_at, start_server
+from tests.mailserver import receiving_mail
 
 pytestmark = pytest.mark.browser
 
@@ -37,11 +37,8 @@ def fake_pdf_cv(tmp_path):
 
 @pytest.fixture
 def inbox(live_app):
-    handler = Inbox()
-    controller, port = start_server(handler)
-    point_app_at(live_app, port)
-    yield handler
-    controller.stop()
+    with receiving_mail(live_app) as handler:
+        yield handler
 
 
 @pytest.fixture
