@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import lazyload
 
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
@@ -105,7 +106,8 @@ def booth_slots(booth: Booth, since: datetime | None = None) -> list[SlotRow]:
     meeting holding it."""
     since = since or utcnow()
     rows = db.session.execute(
-        sa.select(MeetingSlot, Meeting)
+        # The meeting's own joined load of its slot would turn this outer join inner.
+        sa.select(MeetingSlot, Meeting).options(lazyload(Meeting.slot))
         .outerjoin(Meeting, sa.and_(Meeting.slot_id == MeetingSlot.id, Meeting.status.in_(LIVE)))
         .where(MeetingSlot.booth_id == booth.id, MeetingSlot.starts_at >= since)
         .order_by(MeetingSlot.starts_at, MeetingSlot.id))
