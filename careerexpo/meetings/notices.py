@@ -14,6 +14,7 @@ from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from careerexpo.alerts.emails import LONG_LINES
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
 from careerexpo.core.formatting import hk_datetime
@@ -58,10 +59,12 @@ def calendar_file(meeting: Meeting, sender: str) -> bytes:
 def _message(meeting: Meeting, kind: str, to: User, sender: str, calendar: bytes | None,
              by: User | None) -> EmailMessage:
     when = hk_datetime(meeting.slot.starts_at)
-    message = EmailMessage()
+    message = EmailMessage(policy=LONG_LINES)
     message["Subject"] = _("%(what)s: %(company)s and %(candidate)s, %(when)s",
                            what=HEADLINES[kind], company=meeting.booth.company.name,
-                           candidate=meeting.candidate.shown_name, when=when)
+                           candidate=meeting.candidate.shown_name,
+                           # A plain space keeps an all-ASCII subject unencoded.
+                           when=when.replace("\u202f", " "))
     message["From"] = sender
     message["To"] = formataddr((to.shown_name, to.email))
     message["Date"] = formatdate(usegmt=True)
