@@ -1,8 +1,7 @@
 """An expo with two companies' booths, their staff, candidates, and slots to book."""
 
-from datetime import datetime, time, timedelta
-
 import threading
+from datetime import datetime, time, timedelta
 
 import pytest
 
@@ -24,7 +23,8 @@ class Fair:
         self.acme = make.company(name="Acme Robotics")
         self.globex = make.company(name="Globex")
         self.staff = make.employer(company=self.acme, name="Wong Mei", email="mei@acme.example.com")
-        self.rival = make.employer(company=self.globex, name="Lee Ka", email="ka@globex.example.com")
+        self.rival = make.employer(company=self.globex, name="Lee Ka",
+                                   email="ka@globex.example.com")
         self.expo = make.expo(slug=SLUG, name="I&T Career Expo 2026",
                               companies=[self.acme, self.globex])
         self.booth = next(b for b in self.expo.booths if b.company_id == self.acme.id)
