@@ -17,6 +17,7 @@ from careerexpo.core.database import utcnow
 from careerexpo.core.mail import Mailer, MailError
 from careerexpo.extensions import db
 from careerexpo.meetings import notices
+from careerexpo.meetings.expiry import expire_overdue
 from careerexpo.meetings.models import Meeting, MeetingSlot, MeetingStatus
 
 
@@ -44,23 +45,6 @@ def _claim(meeting_ids: list[int], column, now: datetime, *conditions) -> list[M
     return won
 
 
-def expire(now: datetime) -> list[Meeting]:
-    """Requests past their time lapse and free their slots."""
-    due = db.session.scalars(sa.select(Meeting.id).where(
-        Meeting.status == MeetingStatus.REQUESTED, Meeting.expires_at <= now)).all()
-    expired = []
-    for meeting_id in due:
-        changed = db.session.execute(sa.update(Meeting).where(
-            Meeting.id == meeting_id, Meeting.status == MeetingStatus.REQUESTED).values(
-            status=MeetingStatus.EXPIRED, sequence=Meeting.sequence + 1, updated_at=now))
-        db.session.commit()
-        if changed.rowcount == 1:
-            meeting = db.session.get(Meeting, meeting_id)
-            db.session.refresh(meeting)
-            expired.append(meeting)
-    return expired
-
-
 def to_warn(now: datetime, warning: timedelta) -> list[Meeting]:
     due = db.session.scalars(sa.select(Meeting.id).where(
         Meeting.status == MeetingStatus.REQUESTED, Meeting.expiry_warned_at.is_(None),
@@ -82,7 +66,7 @@ def run(mailer: Mailer, now: datetime | None = None) -> Report:
     config = current_app.config
     report = Report()
     batches = []
-    for meeting in expire(now):
+    for meeting in expire_overdue(now):
         report.expired += 1
         batches.append(notices.messages(meeting, notices.EXPIRED))
     for meeting in to_warn(now, timedelta(hours=config["MEETING_EXPIRY_WARNING_HOURS"])):

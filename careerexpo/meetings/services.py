@@ -21,7 +21,7 @@ from careerexpo.core.hktime import HONG_KONG, to_hk
 from careerexpo.extensions import db
 from careerexpo.matchmaking import funnel
 from careerexpo.matchmaking.models import FunnelStage
-from careerexpo.meetings import notices, slots
+from careerexpo.meetings import expiry, notices, slots
 from careerexpo.meetings.errors import Conflict, DailyLimit, InvalidField, NotFound
 from careerexpo.meetings.models import LIVE, Meeting, MeetingSlot, MeetingStatus
 
@@ -94,6 +94,7 @@ def request_meeting(candidate: User, slot_id, note: str = "", share_profile: boo
         raise NotFound(_("There is no such slot."), "slot_id")
     note = _clean(note, "note")
     slots.check_bookable(slot, now)
+    expiry.lapse(slot.booth_id, now)
     limit = DailyLimit(_("You have made today's %(n)s meeting requests; ask again tomorrow.",
                          n=_config("MEETING_REQUESTS_PER_DAY")))
     if requests_left(candidate, now) <= 0:
@@ -215,6 +216,7 @@ def reschedule(user: User, meeting_id, slot_id, now: datetime | None = None) -> 
     if slot.id == meeting.slot_id:
         raise Conflict(_("The meeting is in that slot already."), "slot_id")
     slots.check_bookable(slot, now)
+    expiry.lapse(slot.booth_id, now)
     if _clashes(meeting.candidate_id, slot, ignore_meeting=meeting.id):
         raise Conflict(_("The candidate has another meeting at that time."), "slot_id")
     by_staff = is_staff_of(user, meeting)
@@ -273,9 +275,12 @@ def meetings_of(user: User, booth: Booth | None = None) -> list[Meeting]:
     if booth is not None:
         if not staffing.is_staff(user, booth):
             return []
+        expiry.lapse(booth.id)
         query = query.where(Meeting.booth_id == booth.id)
     elif user.is_candidate:
+        expiry.lapse()
         query = query.where(Meeting.candidate_id == user.id)
     else:
+        expiry.lapse()
         query = query.where(Meeting.booth_id.in_([b.id for b in staff_booths(user)] or [0]))
     return list(db.session.scalars(query).unique())

@@ -13,6 +13,7 @@ from careerexpo.booths.models import Booth
 from careerexpo.core.database import utcnow
 from careerexpo.core.hktime import HONG_KONG
 from careerexpo.extensions import db
+from careerexpo.meetings import expiry
 from careerexpo.meetings.errors import Conflict, InvalidField, NotFound
 from careerexpo.meetings.models import LIVE, MAX_MINUTES, MIN_MINUTES, Meeting, MeetingSlot
 
@@ -105,6 +106,7 @@ def booth_slots(booth: Booth, since: datetime | None = None) -> list[SlotRow]:
     """The booth's slots from ``since`` (default: now), in time order, each with the live
     meeting holding it."""
     since = since or utcnow()
+    expiry.lapse(booth.id)
     rows = db.session.execute(
         # The meeting's own joined load of its slot would turn this outer join inner.
         sa.select(MeetingSlot, Meeting).options(lazyload(Meeting.slot))

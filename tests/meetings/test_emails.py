@@ -93,3 +93,16 @@ def test_both_sides_are_reminded_once_before_an_accepted_meeting(app, inbox, fai
     assert set(reminders) == {"chan@example.com", "mei@acme.example.com"}
     assert reminders["chan@example.com"]["Subject"].startswith("Meeting soon:")
     assert "0 reminder(s) sent" in runner.invoke(args=["send-alerts"]).output
+
+
+def test_an_overdue_request_frees_its_slot_before_the_command_runs(client, auth, inbox, fair):
+    slot, = fair.slots()
+    services.request_meeting(fair.candidate, slot.id, now=utcnow() - timedelta(hours=49))
+    auth.login(fair.other)
+
+    assert client.get(fair.slots_url).get_json()["items"][0]["available"] is True
+    assert client.post("/api/v1/meetings", json={"slot_id": slot.id}).status_code == 201
+    expired = db.session.scalar(db.select(Meeting).where(Meeting.candidate_id == fair.candidate.id))
+    assert expired.status == MeetingStatus.EXPIRED
+    notices = by_recipient(received(inbox, 6)[2:])  # the expiry and the new request
+    assert calendar_of(notices["chan@example.com"])[0] == "CANCEL"
