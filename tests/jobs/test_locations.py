@@ -1,7 +1,6 @@
 """Roles know where they are based: a country (ISO 3166-1 alpha-2) and a city, from the
 import, the employer's form and the employer API, shown on pages and found by search."""
 
-import shutil
 from pathlib import Path
 
 import pytest
