@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from careerexpo.extensions import db
 from tests import factories
+from tests.browser.helpers import open_menu
 from tests.conftest import app_on_fresh_database
 from tests.liveserver import LiveServer, serve
 from tests.services import IN_CI
@@ -108,6 +109,7 @@ def sign_in(page: Page):
         page.get_by_label("Password", exact=True).fill(password)
         page.get_by_role("button", name="Sign in").click()
         expect(page.get_by_role("status")).to_contain_text("Signed in.")
+        open_menu(page)
         expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
     return sign_in
