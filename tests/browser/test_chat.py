@@ -56,7 +56,7 @@ def test_lobby_messages_appear_for_everyone_as_plain_text(page, staff_page, boot
     staff_page.goto(url)
     sign_in_on(page, factories.candidate(name="Lee Candidate"))
     page.goto(url)
-    expect(page.locator("[data-presence]")).to_contain_text("staff online")
+    expect(page.locator("[data-staff-status]")).to_have_text("Staff online now")
     expect(page.locator("[data-presence]")).to_contain_text("1 visitor here")  # not "visitors"
     lobby = staff_page.get_by_role("list", name="Lobby messages")
     assert empty_text(lobby) == '"No messages in the lobby yet."'
