@@ -241,6 +241,16 @@ ROLE_PLACES = {
 }
 
 
+def place_the_team(description: str, region: str, city: str | None) -> str:
+    """The description with its sentence about where the team works made true of the role's
+    place (the perk is dealt before the place is)."""
+    if region == "hong_kong":
+        return description
+    where = (f"The team works in {city}, with occasional trips to Hong Kong." if city
+             else "The team works remotely and meets in Hong Kong now and then.")
+    return description.replace(PERKS[1], where)
+
+
 def role_place(rng, region: str) -> tuple[str | None, str | None]:
     """A sensible (city, country) for a role based in ``region``."""
     places = ROLE_PLACES.get(region)

@@ -244,6 +244,7 @@ def plan_jobs(rng: random.Random, companies: list[CompanyPlan],
             overseas[i], i in chinese)
         region = _region(rng, company.offices)
         city, country = vocab.role_place(places, region)
+        description = vocab.place_the_team(description, region, city)
         plans.append(JobPlan(owner, dict(
             title=title,
             description=description,

@@ -129,7 +129,8 @@ def fresh_session():
 @pytest.fixture
 def axe(page: Page):
     """``axe(path)`` opens ``path`` and returns what axe-core finds wrong there (WCAG 2.1
-    A and AA rules), as ``["rule-id: target…"]``; an empty list means nothing."""
+    A and AA rules), as ``["rule-id: target…"]``; an empty list means nothing.
+    ``axe(path, prepare)`` calls ``prepare(page)`` first."""
     if not os.path.exists(AXE):
         reason = f"{AXE} is missing; `make test` installs it with npm (tests/browser/package.json)"
         if IN_CI:
@@ -140,8 +141,10 @@ def axe(page: Page):
     page.route(f"**{AXE_URL}", lambda route: route.fulfill(
         body=source, content_type="application/javascript"))
 
-    def check(path: str) -> list[str]:
+    def check(path: str, prepare=None) -> list[str]:
         page.goto(path)
+        if prepare:  # e.g. open a menu, so what it shows is checked too
+            prepare(page)
         page.add_script_tag(url=AXE_URL)
         violations = page.evaluate("""async () => {
           const result = await axe.run(document, {
