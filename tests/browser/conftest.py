@@ -100,6 +100,21 @@ def page(browser: Browser, live_server: LiveServer, browser_errors) -> Page:
 
 
 @pytest.fixture
+def staff_page(browser, live_server, browser_errors):
+    """A second browser, for the booth's staff member."""
+    context = browser.new_context(base_url=live_server.url, locale="en-US",
+                                  timezone_id="Asia/Hong_Kong")
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and browser_errors.append(
+        f"staff console error: {m.text}"))
+    page.on("pageerror", lambda e: browser_errors.append(f"staff page error: {e}"))
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
 def sign_in(page: Page):
     """Signs a user in through the login form, as a person would."""
 

@@ -12,8 +12,7 @@ from careerexpo.core.database import utcnow
 from careerexpo.extensions import db
 from careerexpo.presentations.models import Presentation
 from tests import factories
-from tests.browser.helpers import DESKTOP, PHONE
-from tests.browser.test_chat import sign_in_on, staff_page  # noqa: F401 (a fixture)
+from tests.browser.helpers import DESKTOP, PHONE, sign_in_on
 
 pytestmark = pytest.mark.browser
 VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
@@ -106,7 +105,7 @@ def test_the_keyboard_reaches_the_chat_in_two_keystrokes(page: Page, booth, quie
 
 
 def test_the_queue_never_contradicts_itself_and_focus_follows(
-        page: Page, staff_page: Page, booth, quiet_video, browser_errors):  # noqa: F811
+        page: Page, staff_page: Page, booth, quiet_video, browser_errors):
     url, staff = booth
     sign_in_on(page, factories.candidate(name="Ho Candidate"))
     page.goto(url)
