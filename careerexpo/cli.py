@@ -48,6 +48,8 @@ def import_expo_command(slug, name, starts, ends, companies_path, jobs_path):
             click.echo(str(problem), err=True)
         click.echo(f"{len(plan.problems)} problem(s); nothing was imported", err=True)
         raise SystemExit(1)
+    for warning in plan.warnings:
+        click.echo(str(warning), err=True)
     try:
         summary = writer.import_expo(plan, progress=click.echo)
     except IntegrityError as exc:

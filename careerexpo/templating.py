@@ -53,6 +53,7 @@ GLOBALS = {
     "facet_title": formatting.facet_title,
     # A role is worded on its page as its JobPosting markup words it (jobs/jsonld.py).
     "job_location": jsonld.location_label,
+    "job_place": jsonld.short_location,
     "experience_asked": jsonld.experience_label,
     "employment_label": jsonld.employment_label,
     "paragraphs": jsonld.description_paragraphs,

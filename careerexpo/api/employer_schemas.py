@@ -5,6 +5,7 @@ from datetime import timedelta
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
 from careerexpo.api.schemas import JobSchema
+from careerexpo.core.countries import CITY_LENGTH, normalise_country
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import FACETS, ApplicationStatus, JobState
 from careerexpo.core.pagination import MAX_PAGE
@@ -39,6 +40,16 @@ class StrictBoolean(fields.Boolean):
         return value
 
 
+class Country(fields.String):
+    """An ISO 3166-1 alpha-2 code, in capitals whatever the case sent."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        try:
+            return normalise_country(super()._deserialize(value, attr, data, **kwargs))
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+
+
 def _salary(**kwargs):
     return fields.Integer(strict=True, allow_none=True, validate=validate.Range(0, MAX_SALARY),
                           metadata={"description": "Monthly, in HKD."}, **kwargs)
@@ -53,6 +64,10 @@ class JobPatchSchema(Schema):
 
     title = Text(max_length=200)
     description = Text(max_length=20_000, multiline=True, metadata={"description": "Plain text."})
+    country = Country(allow_none=True, metadata={
+        "description": "ISO 3166-1 alpha-2, e.g. SG. Required for an overseas role; "
+                       "HK for hong_kong and CN for gba when left out."})
+    city = Text(max_length=CITY_LENGTH, allow_none=True)
     open_to_overseas = StrictBoolean()
     salary_min = _salary()
     salary_max = _salary()

@@ -53,6 +53,12 @@ class JobSchema(Schema):
     area = _enum(FACETS["area"])
     function = _enum(FACETS["function"])
     employment_type = _enum(FACETS["employment_type"])
+    country = fields.String(required=True, allow_none=True, metadata={
+        "description": "ISO 3166-1 alpha-2 code of the country the role is based in "
+                       "(HK for hong_kong, CN for gba; null when an overseas or remote "
+                       "role does not say)."})
+    city = fields.String(required=True, allow_none=True, metadata={
+        "description": "The city the role is based in, when known."})
     open_to_overseas = fields.Boolean(required=True, metadata={
         "description": "Open to overseas and Greater Bay Area talent."})
     salary_min = fields.Integer(required=True, allow_none=True,

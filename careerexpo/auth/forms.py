@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField, URLField
-from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, Optional, ValidationError
+from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, ValidationError
 
 from careerexpo.auth import passwords, services
 from careerexpo.core.enums import Role
@@ -57,16 +57,27 @@ class RegisterForm(FlaskForm):
         _l("Repeat the password"),
         validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
     )
-    # Required for employers only, so the check lives in validate_company_name.
+    # For employers only: a job seeker's are ignored, whatever the browser sent (the page
+    # hides them, but a page without scripts shows them to everyone).
     company_name = StringField(_l("Company name"), validators=[Length(max=200)])
-    company_website = URLField(_l("Company website"),
-                               validators=[Optional(), URL(), Length(max=500)])
+    company_website = URLField(_l("Company website"), validators=[Length(max=500)])
+
+    def is_employer(self) -> bool:
+        return self.role.data == Role.EMPLOYER.value
+
+    def validate_company_website(self, field):
+        if not self.is_employer():
+            field.data = ""
+            return
+        if (field.data or "").strip():
+            URL(message=_l("Give the full address, starting with https://."))(self, field)
 
     # No check that the email is free: the answer would tell anyone whether an address
     # has an account. registration.py deals with a taken one by email instead.
 
     def validate_company_name(self, field):
-        if self.role.data != Role.EMPLOYER.value:
+        if not self.is_employer():
+            field.data = ""
             return
         if not (field.data or "").strip():
             raise ValidationError(_l("Employers register together with their company."))

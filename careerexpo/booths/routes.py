@@ -19,7 +19,7 @@ from flask_login import current_user, login_required
 
 from careerexpo.activity import services as activity
 from careerexpo.auth.services import company_employers
-from careerexpo.booths import services, staffing
+from careerexpo.booths import services, staffing, video
 from careerexpo.booths.forms import BoothForm, ChatLimitForm
 from careerexpo.booths.lookups import get_booth_or_404
 from careerexpo.chat import conversations, notify
@@ -34,6 +34,8 @@ from careerexpo.presentations.forms import PresentationForm
 
 bp = Blueprint("booths", __name__)
 HALL_PAGE = 24
+# Roles shown on a booth before "See all": the chat, not a long list, is what a booth is for.
+TOP_ROLES = 6
 # How many booths the hall's "staffed now" and "on stage now" strips show.
 HALL_STRIP = 12
 
@@ -74,6 +76,7 @@ def booth(slug: str, booth_id: int):
                "registered": presentations.registered_ids(current_user, [t.id for t in talks]),
                "on_stage": presentations.now_and_next([booth.id]).get(booth.id, {}),
                "staff": [s.user for s in booth.staff], "is_staff": False,
+               "top_roles": TOP_ROLES, "video_embed": video.embed_url(booth.video_url),
                "past_conversations": [], "meeting_slots": meeting_slots.free_slots(booth),
                "requests_left": 0}
     if current_user.is_authenticated:

@@ -6,6 +6,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from careerexpo.extensions import talisman
 
+# The one host pages may frame: YouTube's no-cookie player, for booth videos
+# (booths/video.py). It sets no cookie until the visitor presses play.
+VIDEO_EMBED_HOST = "https://www.youtube-nocookie.com"
+
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
     "connect-src": "'self'",
@@ -13,6 +17,7 @@ CONTENT_SECURITY_POLICY = {
     "style-src": "'self'",
     "script-src": "'self'",
     "object-src": "'none'",
+    "frame-src": VIDEO_EMBED_HOST,
     "base-uri": "'self'",
     "form-action": "'self'",
     "frame-ancestors": "'none'",

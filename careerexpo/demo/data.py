@@ -229,6 +229,32 @@ PERKS = [
 TECHNICAL = ("technology", "research_development")
 OVERSEAS_CITIES = ["Singapore", "London", "Toronto", "Sydney", "Munich", "Tokyo"]
 INNOPARKS = ["Tai Po", "Tseung Kwan O", "Yuen Long"]
+# Where roles are based, by region: (city, ISO 3166-1 alpha-2 country). Hong Kong roles
+# name the district of the office; remote roles name no place.
+ROLE_PLACES = {
+    "hong_kong": [("Sha Tin", "HK"), ("Kwun Tong", "HK"), ("Central", "HK"),
+                  ("Pok Fu Lam", "HK"), ("Tseung Kwan O", "HK"), ("Tai Po", "HK")],
+    "gba": [("Shenzhen", "CN"), ("Guangzhou", "CN"), ("Dongguan", "CN"), ("Foshan", "CN"),
+            ("Zhuhai", "CN")],
+    "overseas": [("Singapore", "SG"), ("London", "GB"), ("Toronto", "CA"), ("Sydney", "AU"),
+                 ("Munich", "DE"), ("Tokyo", "JP")],
+}
+
+
+def place_the_team(description: str, region: str, city: str | None) -> str:
+    """The description with its sentence about where the team works made true of the role's
+    place (the perk is dealt before the place is)."""
+    if region == "hong_kong":
+        return description
+    where = (f"The team works in {city}, with occasional trips to Hong Kong." if city
+             else "The team works remotely and meets in Hong Kong now and then.")
+    return description.replace(PERKS[1], where)
+
+
+def role_place(rng, region: str) -> tuple[str | None, str | None]:
+    """A sensible (city, country) for a role based in ``region``."""
+    places = ROLE_PLACES.get(region)
+    return rng.choice(places) if places else (None, None)
 
 
 def company_name(rng, programme: str | None, area: str, taken: set[str]) -> str:

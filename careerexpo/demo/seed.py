@@ -231,19 +231,25 @@ def plan_jobs(rng: random.Random, companies: list[CompanyPlan],
     closing = set(rng.sample(range(n), round(n * CLOSING_SHARE)))
     opens, _ends = demo_dates(today)
     pitches = [vocab.company_pitch(c.name, c.programme, c.area) for c in companies]
+    # Places come from their own stream, so the rest of the demo stays as it was.
+    places = random.Random(f"{SEED}-places")
     plans = []
     for i, owner in enumerate(owners):
         company, level = companies[owner], levels[i]
         employment = _weighted(rng, EMPLOYMENT_MIX["entry" if level == "entry" else "other"])
         title = vocab.job_title(rng, areas[i], functions[i], level, employment, i in chinese)
         salary_min, salary_max = _salary(rng, level, degrees[i], employment)
+        description = vocab.job_description(
+            rng, pitches[owner], title, areas[i], functions[i], level, degrees[i],
+            overseas[i], i in chinese)
+        region = _region(rng, company.offices)
+        city, country = vocab.role_place(places, region)
+        description = vocab.place_the_team(description, region, city)
         plans.append(JobPlan(owner, dict(
             title=title,
-            description=vocab.job_description(
-                rng, pitches[owner], title, areas[i], functions[i], level, degrees[i],
-                overseas[i], i in chinese),
+            description=description,
             level=level, degree=degrees[i], area=areas[i], function=functions[i],
-            region=_region(rng, company.offices), employment_type=employment,
+            region=region, city=city, country=country, employment_type=employment,
             open_to_overseas=overseas[i], salary_min=salary_min, salary_max=salary_max,
             state=JobState.OPEN,
             posted_at=hk_datetime(opens - timedelta(days=rng.randint(1, 56)),

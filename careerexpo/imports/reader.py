@@ -13,6 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from careerexpo.core.countries import (
+    CITY_LENGTH,
+    REGION_COUNTRIES,
+    location_problem,
+    normalise_country,
+)
 from careerexpo.core.enums import (
     Area,
     Degree,
@@ -74,6 +80,8 @@ class JobRow:
     salary_min: int | None
     salary_max: int | None
     closes_on: date | None  # closes at the end of that day in Hong Kong
+    city: str | None = None
+    country: str | None = None
 
 
 @dataclass
@@ -85,6 +93,8 @@ class ExpoImport:
     companies: list[CompanyRow] = field(default_factory=list)
     jobs: list[JobRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Rows that import, with something the organiser should know (``FILE:LINE: warning: …``).
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def read_expo_import(slug: str, name: str, starts: str, ends: str, companies_path: str,
@@ -113,6 +123,10 @@ def read_expo_import(slug: str, name: str, starts: str, ends: str, companies_pat
     for i, (line, values) in enumerate(job_records, start=1):
         row, reasons = _job_row(line, values, known)
         _keep(plan.jobs, plan.problems, jobs_path, line, row, reasons)
+        if row is not None and row.region == Region.OVERSEAS and row.country is None:
+            plan.warnings.append(Problem(
+                f"{jobs_path}:{line}", "warning: overseas role without a country; its page "
+                "carries no JobPosting for search engines until it has one"))
         if progress and (i % PROGRESS_EVERY == 0 or i == len(job_records)):
             progress(f"jobs: {i}/{len(job_records)} checked")
     return plan
@@ -261,11 +275,27 @@ def _job_row(line: int, values: dict[str, str], known: set[str]) -> tuple[JobRow
             closes_on = parse_day(values["closes_at"])
         except ValueError as exc:
             reasons.append(f"closes_at: {exc}")
+    city, country = _location(values, enums.get("region"), reasons)
     if reasons:
         return None, reasons
     return JobRow(line, company, title, description, open_to_overseas=overseas,
                   salary_min=salary_min, salary_max=salary_max, closes_on=closes_on,
-                  **enums), []
+                  city=city, country=country, **enums), []
+
+
+def _location(values, region: Region | None, reasons: list) -> tuple[str | None, str | None]:
+    """The optional trailing ``city`` and ``country``; a region's own country by default."""
+    city = _text(values, "city", CITY_LENGTH, reasons) if "city" in values else ""
+    try:
+        country = normalise_country(values.get("country"))
+    except ValueError as exc:
+        reasons.append(f"country: {exc}")
+        return None, None
+    if region is not None:
+        country = country or REGION_COUNTRIES.get(region)
+        if problem := location_problem(region, country):
+            reasons.append(f"country: {problem}")
+    return city or None, country
 
 
 def _text(values, column: str, limit: int | None, reasons: list, required=False) -> str:

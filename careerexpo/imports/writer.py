@@ -162,6 +162,7 @@ def _write_jobs(rows: list[JobRow], companies: dict[str, Company]) -> tuple[int,
             job, description=row.description, degree=row.degree, area=row.area,
             function=row.function, open_to_overseas=row.open_to_overseas,
             salary_min=row.salary_min, salary_max=row.salary_max, state=JobState.OPEN,
+            city=row.city, country=row.country,
             closes_at=end_of_day_hk(row.closes_on) if row.closes_on else None,
             posted_at=job.posted_at or now,
         )

@@ -31,6 +31,10 @@ class Job(db.Model):
     area: Mapped[Area] = mapped_column(enum_column(Area))
     function: Mapped[Function] = mapped_column(enum_column(Function))
     employment_type: Mapped[EmploymentType] = mapped_column(enum_column(EmploymentType))
+    # Where the role is based within its region: an ISO 3166-1 alpha-2 country (HK for
+    # hong_kong, CN for gba; an overseas role may not know it yet) and, if known, a city.
+    city: Mapped[str | None] = mapped_column(sa.String(100))
+    country: Mapped[str | None] = mapped_column(sa.String(2))
     open_to_overseas: Mapped[bool] = mapped_column(default=False)
     salary_min: Mapped[int | None]
     salary_max: Mapped[int | None]

@@ -12,8 +12,9 @@ from flask_babel import gettext as _
 
 from careerexpo.applications.models import Application
 from careerexpo.auth.models import User
+from careerexpo.core.countries import REGION_COUNTRIES
 from careerexpo.core.database import utcnow
-from careerexpo.core.enums import ApplicationStatus, JobState
+from careerexpo.core.enums import ApplicationStatus, JobState, Region
 from careerexpo.core.pagination import Page
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
@@ -22,6 +23,7 @@ from careerexpo.jobs.search import listed_condition
 EDITABLE_FIELDS = (
     "title", "description", "level", "degree", "region", "area", "function",
     "employment_type", "open_to_overseas", "salary_min", "salary_max", "closes_at",
+    "city", "country",
 )
 
 
@@ -127,8 +129,10 @@ def _check_closing(closes_at: datetime | None) -> None:
 
 
 def create_job(employer: User, fields: dict, publish: bool) -> Job:
-    """:raise JobFieldError: when the salary range runs backwards."""
+    """:raise JobFieldError: when the salary range runs backwards or the country does not
+    go with the region."""
     _check_salary_range(Job(), fields)
+    fields = _settle_location(Job(), fields)
     job = Job(company_id=employer.company_id, state=JobState.DRAFT,
               **{k: fields[k] for k in EDITABLE_FIELDS if k in fields})
     db.session.add(job)
@@ -148,14 +152,39 @@ def _check_salary_range(job: Job, fields: dict) -> None:
                                      low=low, high=high))
 
 
+def _settle_location(job: Job, fields: dict) -> dict:
+    """``fields`` with the country the role will have: Hong Kong and Greater Bay Area
+    roles are in HK and CN whatever was left blank; an overseas one must name its own."""
+    region = fields.get("region", job.region)
+    if region is None:
+        return fields
+    region = Region(region)
+    country = fields["country"] if "country" in fields else job.country
+    expected = REGION_COUNTRIES.get(region)
+    if expected and (not country or "country" not in fields):
+        country = expected
+    elif expected and country != expected:
+        raise JobFieldError("country", _("A role in this region is based in %(country)s.",
+                                         country=expected))
+    elif region == Region.OVERSEAS and (not country or country == "HK"):
+        raise JobFieldError("country", _("Choose the country an overseas role is based in "
+                                         "(outside Hong Kong)."))
+    fields = {**fields, "country": country or None}
+    if "city" in fields:
+        fields["city"] = (fields["city"] or "").strip() or None
+    return fields
+
+
 def update_job(employer: User, job_id: int, fields: dict) -> Job:
     """Changes the role's fields given in ``fields``.
 
     :raise JobAccessError: for a role of another company.
-    :raise JobFieldError: when the salary range would run backwards.
+    :raise JobFieldError: when the salary range would run backwards or the country
+        would not go with the region.
     """
     job = company_job(employer, job_id)
     _check_salary_range(job, fields)
+    fields = _settle_location(job, fields)
     for key in EDITABLE_FIELDS:
         if key in fields:
             setattr(job, key, fields[key])

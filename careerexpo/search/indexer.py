@@ -44,7 +44,7 @@ class Settings:
 DOCUMENT_COLUMNS = [Job.id, Job.title, Job.description, Company.name.label("company_name"),
                     Job.company_id, *(getattr(Job, name) for name in FACETS),
                     Job.open_to_overseas, Job.salary_min, Job.salary_max, Job.posted_at,
-                    Job.closes_at]
+                    Job.closes_at, Job.city, Job.country]
 
 
 class _Row:

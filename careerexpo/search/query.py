@@ -16,8 +16,8 @@ from careerexpo.core.enums import FACETS
 from careerexpo.search import schema
 from careerexpo.search.analysis import query_terms
 
-# Title above company above description, as a person reads a listing.
-BOOSTS = {"title": 10.0, "company": 4.0, "description": 1.0}
+# Title above company and place above description, as a person reads a listing.
+BOOSTS = {"title": 10.0, "company": 4.0, "location": 4.0, "description": 1.0}
 # How many longer words a typed word may stand for (``learn`` → learning, learner…),
 # the most common first; the exact word always counts and ranks above them.
 PREFIX_EXPANSIONS = 50

@@ -6,12 +6,16 @@ closing time is checked when searching, so expiry needs no write.
 
 import tantivy
 
+from careerexpo.core.countries import country_names_everywhere
 from careerexpo.core.enums import FACETS
 from careerexpo.search.analysis import document_tokens
 
 # Terms are made in Python (analysis.py) and joined by spaces for this tokenizer.
 TERMS = "cx_terms"
-TEXT_FIELDS = ("title", "company", "description")
+TEXT_FIELDS = ("title", "company", "description", "location")
+# Raised whenever the fields change: an index built with other fields is rebuilt, not
+# opened (store.current_name).
+VERSION = 2
 CHARS = "chars"
 NEVER_CLOSES = 2**62
 # Sort keys pack the order and its tie-breakers into one fast field, so tantivy sorts
@@ -60,8 +64,10 @@ def document(row) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_unsigned("id", row.id)
     chars = []
+    # A role is found by its city and by its country's name in any of the page languages.
+    location = " ".join([row.city or "", *country_names_everywhere(row.country)])
     for name, text in (("title", row.title), ("company", row.company_name),
-                       ("description", row.description)):
+                       ("description", row.description), ("location", location)):
         terms, field_chars = document_tokens(text)
         doc.add_text(name, " ".join(terms))
         chars += field_chars

@@ -3,7 +3,8 @@
     SEARCH_INDEX_DIR/
       writer.lock       held (flock) by the one process of this machine writing now
       current           the name of the index in use, replaced atomically on a rebuild
-      index-<stamp>/    a tantivy index, with state.json: the last outbox id it applied
+      index-v<version>-<stamp>/  a tantivy index (schema.VERSION), with state.json: the
+                        last outbox id it applied
 
 Processes on one machine share the directory: any of them searches, one at a time
 writes. A rebuild writes a new ``index-*`` beside the current one and switches
@@ -45,11 +46,18 @@ def writer_lock(directory: Path, wait: bool = False):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _prefix() -> str:
+    return f"index-v{schema.VERSION}-"
+
+
 def current_name(directory: Path) -> str | None:
+    """The index in use; ``None`` when there is none, or only one built with other fields
+    (an older release's), which the next catch-up replaces by a rebuild."""
     try:
-        return (directory / CURRENT).read_text().strip() or None
+        name = (directory / CURRENT).read_text().strip()
     except FileNotFoundError:
         return None
+    return name if name.startswith(_prefix()) else None
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -65,7 +73,7 @@ def open_index(path: Path) -> tantivy.Index:
 
 
 def new_index_path(directory: Path) -> Path:
-    path = directory / f"index-{time.time_ns()}"
+    path = directory / f"{_prefix()}{time.time_ns()}"
     path.mkdir(parents=True)
     return path
 

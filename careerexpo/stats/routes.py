@@ -27,7 +27,8 @@ def _stats_of_request(slug: str):
 def dashboard(slug: str):
     """Public: the headline figures are what an organiser publishes."""
     stats = _stats_of_request(slug)
-    chart_list = charts(stats)
+    # A chart of nothing (a filter that matches no role) would be a table of zeros.
+    chart_list = [chart for chart in charts(stats) if chart.total]
     return render_template(
         "stats/dashboard.html", stats=stats, charts=chart_list, as_of=utcnow(),
         chart_data={"charts": [c.as_json() for c in chart_list]},

@@ -140,6 +140,33 @@ def test_registration_explains_each_mistake(client, make):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 1
 
 
+def test_a_job_seekers_company_fields_are_ignored_whatever_was_sent(client, make, inbox):
+    # A page without scripts shows the company fields to everyone.
+    response = register(client, company_name="Acme Robotics", company_website="not a site")
+
+    assert response.status_code == 302
+    user = db.session.scalar(sa.select(User))
+    assert user.role == Role.CANDIDATE and user.company is None
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Company)) == 0
+
+
+def test_an_employers_company_website_must_be_an_address(client):
+    page = register(client, role="employer", company_name="Acme Robotics",
+                    company_website="acme dot com").get_data(as_text=True)
+
+    assert "Give the full address, starting with https://." in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
+
+
+def test_required_marks_sit_beside_their_labels(client):
+    page = client.get("/auth/register").get_data(as_text=True)
+
+    assert re.search(r'<span class="label-line"><label for="name">Full name</label> '
+                     r'<span class="required" aria-hidden="true">\*</span></span>', page)
+    assert re.search(r'<label for="company_name">Company name</label> <span class="required"',
+                     page)
+
+
 def test_an_existing_company_cannot_be_claimed_by_registering(client, make):
     make.company(name="Acme Robotics")
     page = register(client, role="employer", company_name="acme robotics").get_data(as_text=True)

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from careerexpo.extensions import db
 from tests import factories
+from tests.browser.helpers import open_menu
 from tests.conftest import app_on_fresh_database
 from tests.liveserver import LiveServer, serve
 from tests.services import IN_CI
@@ -99,6 +100,21 @@ def page(browser: Browser, live_server: LiveServer, browser_errors) -> Page:
 
 
 @pytest.fixture
+def staff_page(browser, live_server, browser_errors):
+    """A second browser, for the booth's staff member."""
+    context = browser.new_context(base_url=live_server.url, locale="en-US",
+                                  timezone_id="Asia/Hong_Kong")
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and browser_errors.append(
+        f"staff console error: {m.text}"))
+    page.on("pageerror", lambda e: browser_errors.append(f"staff page error: {e}"))
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
 def sign_in(page: Page):
     """Signs a user in through the login form, as a person would."""
 
@@ -108,6 +124,7 @@ def sign_in(page: Page):
         page.get_by_label("Password", exact=True).fill(password)
         page.get_by_role("button", name="Sign in").click()
         expect(page.get_by_role("status")).to_contain_text("Signed in.")
+        open_menu(page)
         expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
     return sign_in
@@ -127,7 +144,8 @@ def fresh_session():
 @pytest.fixture
 def axe(page: Page):
     """``axe(path)`` opens ``path`` and returns what axe-core finds wrong there (WCAG 2.1
-    A and AA rules), as ``["rule-id: target…"]``; an empty list means nothing."""
+    A and AA rules), as ``["rule-id: target…"]``; an empty list means nothing.
+    ``axe(path, prepare)`` calls ``prepare(page)`` first."""
     if not os.path.exists(AXE):
         reason = f"{AXE} is missing; `make test` installs it with npm (tests/browser/package.json)"
         if IN_CI:
@@ -138,8 +156,10 @@ def axe(page: Page):
     page.route(f"**{AXE_URL}", lambda route: route.fulfill(
         body=source, content_type="application/javascript"))
 
-    def check(path: str) -> list[str]:
+    def check(path: str, prepare=None) -> list[str]:
         page.goto(path)
+        if prepare:  # e.g. open a menu, so what it shows is checked too
+            prepare(page)
         page.add_script_tag(url=AXE_URL)
         violations = page.evaluate("""async () => {
           const result = await axe.run(document, {

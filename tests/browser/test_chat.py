@@ -1,42 +1,20 @@
 """Live chat in the browser: the booth lobby, and a private chat answered from the console."""
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from careerexpo.booths.models import BoothStaff
 from careerexpo.candidates.services import update_profile
 from careerexpo.extensions import db
 from tests import factories
+from tests.browser.helpers import sign_in_on
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def staff_page(browser, live_server, browser_errors):
-    """A second browser, for the booth's staff member."""
-    context = browser.new_context(base_url=live_server.url, locale="en-US",
-                                  timezone_id="Asia/Hong_Kong")
-    page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and browser_errors.append(
-        f"staff console error: {m.text}"))
-    page.on("pageerror", lambda e: browser_errors.append(f"staff page error: {e}"))
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 def empty_text(locator) -> str:
     """What an empty list says in its place (its ``::before``), or "none" once it has items."""
     return locator.evaluate("el => getComputedStyle(el, '::before').content")
-
-
-def sign_in_on(page: Page, user):
-    page.goto("/auth/login")
-    page.get_by_label("Email", exact=True).fill(user.email)
-    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 @pytest.fixture
@@ -56,7 +34,7 @@ def test_lobby_messages_appear_for_everyone_as_plain_text(page, staff_page, boot
     staff_page.goto(url)
     sign_in_on(page, factories.candidate(name="Lee Candidate"))
     page.goto(url)
-    expect(page.locator("[data-presence]")).to_contain_text("staff online")
+    expect(page.locator("[data-staff-status]")).to_have_text("Staff online now")
     expect(page.locator("[data-presence]")).to_contain_text("1 visitor here")  # not "visitors"
     lobby = staff_page.get_by_role("list", name="Lobby messages")
     assert empty_text(lobby) == '"No messages in the lobby yet."'

@@ -13,7 +13,7 @@ from careerexpo.extensions import db
 from careerexpo.meetings import services, slots
 from careerexpo.meetings.models import MeetingSlot
 from tests import factories
-from tests.browser.test_chat import sign_in_on, staff_page  # noqa: F401  (a fixture)
+from tests.browser.helpers import sign_in_on
 
 pytestmark = pytest.mark.browser
 SHOTS = "/tmp/careerexpo-meetings"
@@ -31,7 +31,7 @@ def booth(live_server):
 
 
 def test_a_candidate_books_a_meeting_and_staff_accept_it_and_mark_it_held(
-        page: Page, staff_page: Page, booth, fresh_session, browser_errors):  # noqa: F811
+        page: Page, staff_page: Page, booth, fresh_session, browser_errors):
     booth, staff = booth
     path = f"/expos/it-expo/booths/{booth.id}"
     tomorrow = (today_hk() + timedelta(days=1)).isoformat()

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests import factories
+from tests.browser.helpers import open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +68,7 @@ def test_every_main_page_fits_a_phone(page: Page, world, sign_in):
     for path in ("/me/applications", "/me/profile", "/me/saved", "/me/alerts", "/auth/account",
                  f"/expos/{expo.slug}/booths/{booth.id}"):
         check(path)
+    open_menu(page)
     page.get_by_role("button", name="Sign out").click()
     sign_in(world["employer"])
     for path in ("/employer/jobs", "/employer/jobs/new", f"/employer/jobs/{job.id}/applications",

@@ -161,7 +161,7 @@ def test_a_new_role_starts_with_nothing_chosen_and_asks_for_each_choice(client, 
     form = client.get("/employer/jobs/new").get_data(as_text=True)
     sent = client.post("/employer/jobs/new", data=role_form(level="", region=""))
 
-    assert form.count('<option value="">Choose…</option>') == 6  # one per select, first
+    assert form.count('<option value="">Choose…</option>') == 7  # one per select, first
     assert "<option selected" not in form  # so no choice is made for the employer
     assert sent.status_code == 200 and sent.get_data(as_text=True).count("Choose one.") == 2
     assert jobs_in_db() == []

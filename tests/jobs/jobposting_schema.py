@@ -1,6 +1,11 @@
 """Google's JobPosting rules as a JSON Schema, for the markup on role pages.
 
 https://developers.google.com/search/docs/appearance/structured-data/job-posting
+
+Required by Google: title, description, datePosted, hiringOrganization and jobLocation
+(or, for a fully remote role, jobLocationType TELECOMMUTE with
+applicantLocationRequirements). Recommended, and always given here: directApply,
+employmentType and identifier; baseSalary and validThrough whenever the role has them.
 """
 
 ORGANISATION = {
@@ -13,7 +18,8 @@ ADDRESS = {
     "type": "object",
     "required": ["@type", "addressCountry"],
     "properties": {"@type": {"const": "PostalAddress"},
-                   "addressCountry": {"enum": ["HK", "CN"]},
+                   "addressCountry": {"type": "string", "pattern": "^[A-Z]{2}$"},
+                   "addressLocality": {"type": "string", "minLength": 1},
                    "addressRegion": {"type": "string", "minLength": 1}},
     # A mainland address names its province.
     "if": {"properties": {"addressCountry": {"const": "CN"}}},
@@ -57,8 +63,10 @@ JOB_POSTING = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
     "required": ["@context", "@type", "title", "description", "datePosted",
-                 "hiringOrganization", "employmentType", "directApply",
+                 "hiringOrganization", "employmentType", "directApply", "identifier",
                  "educationRequirements", "experienceRequirements", "url"],
+    # Where the role is: an office, or remote work from named countries.
+    "anyOf": [{"required": ["jobLocation"]}, {"required": ["jobLocationType"]}],
     "properties": {
         "@context": {"enum": ["https://schema.org/", "https://schema.org"]},
         "@type": {"const": "JobPosting"},
@@ -72,6 +80,10 @@ JOB_POSTING = {
         "employmentType": {"enum": ["FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY",
                                     "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"]},
         "directApply": {"const": True},
+        "identifier": {"type": "object", "required": ["@type", "name", "value"],
+                       "properties": {"@type": {"const": "PropertyValue"},
+                                      "name": {"type": "string", "minLength": 1},
+                                      "value": {"type": "string", "minLength": 1}}},
         "url": {"type": "string", "format": "uri"},
         "jobLocation": {"type": "object", "required": ["@type", "address"],
                         "properties": {"@type": {"const": "Place"}, "address": ADDRESS}},

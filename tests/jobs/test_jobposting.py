@@ -12,7 +12,10 @@ from jsonschema.exceptions import ValidationError
 
 from careerexpo.core.enums import JobState
 from careerexpo.core.formatting import hk_date, hk_datetime, hkd
+from careerexpo.demo.seed import seed_demo
 from careerexpo.extensions import db
+from careerexpo.jobs.jsonld import job_posting
+from careerexpo.jobs.models import Job
 from tests.jobs.jobposting_schema import JOB_POSTING
 
 VALIDATOR = Draft202012Validator(JOB_POSTING, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -45,7 +48,10 @@ def posting_and_text(client, job):
          salary_max=60000),
     dict(region="remote", level="executive", degree="doctorate", open_to_overseas=True,
          employment_type="graduate_programme", salary_min=40000, salary_max=80000),
-    dict(region="overseas", level="middle", degree="sub_degree", employment_type="part_time"),
+    dict(region="overseas", level="middle", degree="sub_degree", employment_type="part_time",
+         country="SG", city="Singapore"),
+    dict(region="gba", level="entry", degree="bachelor", employment_type="full_time",
+         country="CN", city="Shenzhen"),
 ])
 def test_an_open_roles_markup_follows_googles_rules(client, make, app, fields):
     acme = make.company(name="Acme Robotics")
@@ -76,7 +82,9 @@ def test_the_location_is_where_the_role_is_based(client, make):
     gba, gba_text = markup(region="gba")
     remote, remote_text = markup(region="remote")
     anywhere, anywhere_text = markup(region="remote", open_to_overseas=True)
-    overseas, overseas_text = markup(region="overseas")
+    overseas, overseas_text = markup(region="overseas", country="GB", city="London")
+    in_sha_tin, sha_tin_text = markup(region="hong_kong", country="HK", city="Sha Tin")
+    remote_sg, remote_sg_text = markup(region="remote", country="SG")
 
     assert hong_kong["jobLocation"]["address"]["addressCountry"] == "HK"
     assert gba["jobLocation"]["address"] == {"@type": "PostalAddress",
@@ -88,10 +96,27 @@ def test_the_location_is_where_the_role_is_based(client, make):
     assert [c["name"] for c in anywhere["applicantLocationRequirements"]] == ["Hong Kong",
                                                                               "China"]
     assert "Hong Kong, mainland China or elsewhere" in anywhere_text
-    # No country is known for an overseas role, so none is claimed.
-    assert "jobLocation" not in overseas and "jobLocationType" not in overseas
-    assert "Overseas, outside Hong Kong and the Greater Bay Area" in overseas_text
+    assert overseas["jobLocation"]["address"] == {
+        "@type": "PostalAddress", "addressLocality": "London", "addressCountry": "GB"}
+    assert "London, United Kingdom (overseas)" in overseas_text
+    assert in_sha_tin["jobLocation"]["address"] == {
+        "@type": "PostalAddress", "addressLocality": "Sha Tin", "addressRegion": "Hong Kong",
+        "addressCountry": "HK"}
+    assert "Sha Tin, Hong Kong" in sha_tin_text
+    assert [c["name"] for c in remote_sg["applicantLocationRequirements"]] == [
+        "Hong Kong", "Singapore"]
+    assert "Fully remote, for applicants in Hong Kong or Singapore" in remote_sg_text
     assert "Hong Kong" in hk_text
+
+
+def test_an_overseas_role_without_a_country_claims_no_place(client, make):
+    job = make.job(region="overseas")
+
+    page = client.get(f"/jobs/{job.id}").get_data(as_text=True)
+
+    # Google requires a location; CareerExpo does not invent one, so it offers no posting.
+    assert postings(page) == []
+    assert "Overseas, outside Hong Kong and the Greater Bay Area" in visible_text(page)
 
 
 def test_requirements_come_from_degree_and_level_and_are_on_the_page(client, make):
@@ -141,3 +166,23 @@ def test_the_schema_has_teeth(client, make):
 
     with pytest.raises(ValidationError):
         VALIDATOR.validate(posting)
+
+
+@pytest.mark.parametrize("drop", ["jobLocation", "identifier", "hiringOrganization"])
+def test_the_schema_requires_googles_fields(client, make, drop):
+    posting, _text = posting_and_text(client, make.job(region="hong_kong"))
+    del posting[drop]
+
+    with pytest.raises(ValidationError):
+        VALIDATOR.validate(posting)
+
+
+def test_every_open_demo_role_carries_a_valid_posting(client, app):
+    seed_demo(60, 6, progress=lambda _message: None)
+    with app.test_request_context():
+        jobs = db.session.scalars(db.select(Job)).all()
+        assert {j.region.value for j in jobs} >= {"hong_kong", "gba"}
+        for job in jobs:
+            posting = job_posting(job)
+            VALIDATOR.validate(posting)
+            assert "jobLocation" in posting or posting["jobLocationType"] == "TELECOMMUTE"

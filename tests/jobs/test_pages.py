@@ -170,3 +170,21 @@ def test_a_candidate_sees_which_listed_roles_they_applied_to_or_saved(client, au
     auth.logout()
     auth.login(other)
     assert marks(client.get("/jobs").get_data(as_text=True)) == []
+
+
+def test_a_search_with_no_results_shows_no_empty_filter_boxes(client, make):
+    make.job(title="Embedded Engineer")
+
+    page = client.get("/jobs?q=zebrafish").get_data(as_text=True)
+
+    assert "No open role matches this search." in page
+    legends = [chunk.split("</legend>", 1)[0] for chunk in page.split("<legend>")[1:]]
+    assert legends == ["Salary and date"]  # the level, region… boxes would be empty
+
+
+def test_a_chosen_filter_stays_in_view_when_nothing_matches(client, make):
+    make.job(title="Embedded Engineer", level="entry")
+
+    page = client.get("/jobs?q=zebrafish&level=senior").get_data(as_text=True)
+
+    assert 'id="f-level-senior"' in page and "Search again without filters" in page

@@ -1,5 +1,6 @@
 """Expos without jobs or booths, and the list of expos: GET /api/v1/expos."""
 
+import re
 from datetime import date
 
 from careerexpo.core.enums import Degree, JobState, Level
@@ -40,7 +41,35 @@ def test_the_dashboard_of_an_empty_expo_renders(client, make):
     response = client.get(f"/expos/{expo.slug}/stats")
 
     assert response.status_code == 200
-    assert "every share is 0" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "No open role counts here yet, so there are no figures to show." in page
+    assert "0%+" not in page and "<table" not in page
+
+
+def test_figures_filtered_to_nothing_say_so_instead_of_zeros(client, make):
+    company = make.company(programme="innohk")
+    make.job(company=company, area="fintech")
+    expo = make.expo(slug="small-expo", companies=[company])
+
+    page = client.get(f"/expos/{expo.slug}/stats?area=biotech").get_data(as_text=True)
+
+    assert "No open role matches these filters, so there are no figures to show." in page
+    assert "0%+" not in page
+    assert "Roles by level" not in page  # no table of zeros
+    whole = client.get(f"/expos/{expo.slug}/stats").get_data(as_text=True)
+    assert "Roles by level" in whole
+
+
+def test_the_overseas_table_names_its_first_column(client, make):
+    company = make.company()
+    make.job(company=company, open_to_overseas=True)
+    expo = make.expo(slug="small-expo", companies=[company])
+
+    page = client.get(f"/expos/{expo.slug}/stats").get_data(as_text=True)
+    table = page.split('id="table-overseas"', 1)[1].split("</thead>", 1)[0]
+
+    assert re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', table) == [
+        "Talent from outside Hong Kong", "Roles", "Share"]
 
 
 def test_expos_are_listed_newest_first_with_their_counts(client, make):

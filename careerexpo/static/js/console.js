@@ -78,7 +78,10 @@
     button.type = "button";
     button.className = "link-button";
     button.dataset.openConversation = id;
-    button.addEventListener("click", function () { openConversation(id); });
+    button.addEventListener("click", function () {
+      openConversation(id);
+      form.querySelector("textarea").focus();
+    });
     item.append(button);
     mine.append(item);
   }
@@ -106,6 +109,8 @@
           if (!ack || !ack.ok) { item.append(text("span", " " + ((ack && ack.error) || t.failed))); return; }
           addMine(w.conversation_id, w.candidate.name);
           openConversation(w.conversation_id);
+          // The Accept button is gone with the queue entry: go to the reply box instead.
+          form.querySelector("textarea").focus();
         });
       });
       item.append(accept);
