@@ -87,6 +87,7 @@ def register_blueprints(app: Flask) -> None:
     from careerexpo.feeds import routes as feeds
     from careerexpo.jobs import routes as jobs
     from careerexpo.main import routes as main
+    from careerexpo.matchmaking import routes as matchmaking
     from careerexpo.presentations import routes as presentations
     from careerexpo.privacy import routes as privacy
     from careerexpo.stats import routes as stats
@@ -103,6 +104,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(alerts.bp)
     app.register_blueprint(employer.bp, url_prefix="/employer")
     app.register_blueprint(tokens.bp, url_prefix="/employer")
+    app.register_blueprint(matchmaking.bp)
     openapi.register(app)  # the JSON API at /api/v1, /api/openapi.json and /api/docs
     for expo_pages in (stats, activity, expos, booths, presentations, chat):
         app.register_blueprint(expo_pages.bp, url_prefix="/expos")

@@ -19,6 +19,7 @@ from careerexpo.core.enums import FINAL_STATUSES, ApplicationStatus
 from careerexpo.core.pagination import Page
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
+from careerexpo.matchmaking import funnel
 
 
 class ApplicationError(ValueError):
@@ -64,6 +65,8 @@ def apply_to_job(candidate: User, job: Job, cover_note: str, cv: CVDocument | No
     application = Application(job=job, candidate=candidate, cover_note=cover_note.strip(), cv=cv)
     _record(application, ApplicationStatus.SUBMITTED, candidate)
     db.session.add(application)
+    # Counted in the matchmaking funnel with the same commit as the application.
+    funnel.record_application(candidate_id=candidate.id, company_id=job.company_id)
     try:
         db.session.commit()
     except IntegrityError:

@@ -8,6 +8,7 @@ from careerexpo.auth.models import User
 from careerexpo.candidates.models import CandidateProfile, CVDocument
 from careerexpo.chat.models import ChatMessage, Conversation
 from careerexpo.extensions import db
+from careerexpo.matchmaking.models import Dismissal
 from careerexpo.presentations.models import Presentation, PresentationRegistration
 from careerexpo.privacy.consents import consents
 
@@ -36,7 +37,9 @@ def export(user: User) -> dict:
         "profile": None if profile is None else {
             "headline": profile.headline, "skills": profile.skills,
             "highest_degree": profile.highest_degree.value if profile.highest_degree else None,
-            "preferred_regions": profile.region_list, "updated_at": _when(profile.updated_at)},
+            "preferred_regions": profile.region_list, "wanted_levels": profile.level_list,
+            "wanted_areas": profile.area_list, "wanted_functions": profile.function_list,
+            "updated_at": _when(profile.updated_at)},
         "cvs": [{"id": cv.id, "filename": cv.filename, "size": cv.size,
                  "uploaded_at": _when(cv.uploaded_at)} for cv in db.session.scalars(
                      sa.select(CVDocument).where(CVDocument.owner_id == user.id))],
@@ -50,6 +53,10 @@ def export(user: User) -> dict:
         "saved_jobs": [{"job_id": s.job_id, "title": s.job.title, "saved_at": _when(s.created_at)}
                        for s in db.session.scalars(
                            sa.select(SavedJob).where(SavedJob.user_id == user.id))],
+        "dismissed_recommendations": [
+            {"job_id": d.job_id, "dismissed_at": _when(d.dismissed_at)}
+            for d in db.session.scalars(sa.select(Dismissal).where(
+                Dismissal.candidate_id == user.id).order_by(Dismissal.dismissed_at))],
         "alerts": [{"id": a.id, "query": a.query, "frequency": a.frequency.value,
                     "active": a.active, "created_at": _when(a.created_at)}
                    for a in db.session.scalars(

@@ -1,0 +1,120 @@
+"""Finding the roles worth explaining: the search index scores every listed role against
+what a candidate wants, in one query, so ranking 100,000 roles costs one search.
+
+Skills and headline words are searched as search itself searches (the same terms,
+Chinese bigrams in one script); what the candidate asked for in level, area, kind of
+work, region and degree adds a fixed amount each. The index only narrows the field:
+``recommendations`` then scores the best few hundred with ``matching.fit``, which can
+say why.
+"""
+
+import time
+from dataclasses import dataclass
+
+import tantivy
+from tantivy import FieldType, Occur, Query
+
+from careerexpo.matchmaking.matching import DEGREE_ORDER, Term, Wants
+from careerexpo.search import schema
+
+FIELD_BOOSTS = {"title": 3.0, "description": 1.0}
+SKILL_BOOST = 3.0
+HEADLINE_BOOST = 1.0
+LIKED_BOOST = 0.5
+# Comparable with a good text match, so a role in the level and area asked for can
+# rank without sharing a word.
+FACET_SCORES = {"level": 4.0, "area": 3.0, "function": 3.0, "region": 3.0, "degree": 1.5}
+
+
+@dataclass
+class Hit:
+    job_id: int
+    company_id: int
+    score: float
+
+
+def _any(clauses):
+    return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+
+
+def _in_text(s, field_terms: list[str]) -> Query:
+    """Terms in a row (one word, or a Chinese run's bigrams) in the title or the description."""
+    clauses = []
+    for name, boost in FIELD_BOOSTS.items():
+        q = (Query.term_query(s, name, field_terms[0]) if len(field_terms) == 1
+             else Query.phrase_query(s, name, field_terms))
+        clauses.append((Occur.Should, Query.boost_query(q, boost)))
+    return _any(clauses)
+
+
+def _bigrams(run: str) -> list[str]:
+    return [run[i:i + 2] for i in range(len(run) - 1)]
+
+
+def _part(s, kind: str, value: str) -> Query:
+    if kind == "word":
+        return _in_text(s, [value])
+    if len(value) == 1:
+        return Query.term_query(s, schema.CHARS, value)
+    return _in_text(s, _bigrams(value))
+
+
+def _skill(s, term: Term) -> Query:
+    """Every word of the skill (``machine learning``: both)."""
+    parts = [(Occur.Must, _part(s, kind, value)) for kind, value in term.parts]
+    return Query.boost_query(_any(parts) if len(parts) == 1 else Query.boolean_query(parts),
+                             SKILL_BOOST)
+
+
+def _loose(s, terms: list[Term], boost: float) -> list[tuple[Occur, Query]]:
+    """Free text: any word, any two characters of a Chinese run."""
+    clauses = []
+    for term in terms:
+        kind, value = term.parts[0]
+        pieces = [value] if kind == "word" or len(value) < 3 else _bigrams(value)
+        for piece in pieces:
+            q = _part(s, kind, piece)
+            clauses.append((Occur.Should, Query.boost_query(q, boost)))
+    return clauses
+
+
+def _facet(s, name: str, keys) -> tuple[Occur, Query]:
+    return (Occur.Should, Query.const_score_query(Query.term_set_query(s, name, sorted(keys)),
+                                                 FACET_SCORES[name]))
+
+
+def preferences(s, wants: Wants) -> Query | None:
+    """What the candidate wants as one query any of whose parts may match; ``None`` when
+    they have said nothing yet."""
+    clauses = [(Occur.Should, _skill(s, t)) for t in wants.skills]
+    clauses += _loose(s, wants.headline, HEADLINE_BOOST)
+    for _title, _how, terms in wants.liked:
+        clauses += _loose(s, terms, LIKED_BOOST)
+    for name, keys in (("level", wants.levels), ("area", wants.areas),
+                       ("function", wants.functions), ("region", wants.regions)):
+        if keys:
+            clauses.append(_facet(s, name, keys))
+    if wants.degree in DEGREE_ORDER:
+        clauses.append(_facet(s, "degree", DEGREE_ORDER[:DEGREE_ORDER.index(wants.degree) + 1]))
+    return Query.boolean_query(clauses) if clauses else None
+
+
+def search(searcher: tantivy.Searcher, s: tantivy.Schema, wants: Wants, *, limit: int,
+           expo_id: int | None = None, excluded=()) -> list[Hit]:
+    """The best ``limit`` listed roles for ``wants``, best first, leaving out ``excluded``."""
+    wanted = preferences(s, wants)
+    if wanted is None:
+        return []
+    clauses = [(Occur.Must, wanted), (Occur.Must, Query.const_score_query(
+        Query.range_query(s, "closes_at", FieldType.Integer, int(time.time()), None,
+                          include_lower=False), 0.0))]
+    if expo_id is not None:
+        clauses.append((Occur.Must, Query.const_score_query(
+            Query.term_query(s, "expo_ids", expo_id), 0.0)))
+    if excluded:
+        clauses.append((Occur.MustNot, Query.term_set_query(s, "id", sorted(excluded))))
+    hits = searcher.search(Query.boolean_query(clauses), limit).hits
+    addresses = [address for _, address in hits]
+    ids = searcher.fast_field_values("id", addresses)
+    companies = searcher.fast_field_values("company_id", addresses)
+    return [Hit(ids[i], companies[i], hits[i][0]) for i in range(len(hits))]
