@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from careerexpo.core.enums import Degree
-from careerexpo.search.analysis import CJK, document_tokens, normalise, query_terms
+from careerexpo.search.analysis import CJK, normalise, query_terms
 
 # Reason kinds (DOMAIN.md, "Matchmaking"), heaviest first.
 WEIGHTS = {"skill": 0.35, "text": 0.15, "level": 0.15, "area": 0.1, "function": 0.1,
@@ -69,8 +69,6 @@ class RoleText:
 
     job_id: int
     title: str
-    words: frozenset
-    title_words: frozenset
     title_text: str
     text: str
     level: str
@@ -132,13 +130,32 @@ def text_terms(text: str) -> list[Term]:
 
 
 def role_text(job) -> RoleText:
-    """A role (a ``Job`` or a row with the same attributes) ready for comparing."""
-    title_terms = frozenset(document_tokens(job.title)[0])
+    """A role (a ``Job`` or a row with the same attributes) ready for comparing.
+
+    Only normalised, not split into words: a candidate has a handful of words to look
+    for, and finding each (``has_word``) costs less than splitting a whole description.
+    """
     title = normalise(job.title)
-    return RoleText(job.id, job.title, title_terms | set(document_tokens(job.description)[0]),
-                    title_terms, title, title + "\n" + normalise(job.description),
+    return RoleText(job.id, job.title, title, title + "\n" + normalise(job.description),
                     _key(job.level), _key(job.degree), _key(job.region), _key(job.area),
                     _key(job.function))
+
+
+def _joins_word(char: str) -> bool:
+    return char.isalnum() or char in "+#"
+
+
+def has_word(word: str, text: str) -> bool:
+    """``word`` in ``text`` as a word of its own, as search finds it: ``c`` is not in
+    ``c++``, ``java`` not in ``javascript``, but ``js`` is in ``node.js``."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if ((start == 0 or not text[start - 1].isalnum())
+                and (end == len(text) or not _joins_word(text[end]))):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def _key(value) -> str:
@@ -160,10 +177,9 @@ def _longest_runs(run: str, text: str) -> list[str]:
 
 
 def _matches(term: Term, role: RoleText, title_only: bool = False) -> bool:
-    words, text = ((role.title_words, role.title_text) if title_only
-                   else (role.words, role.text))
+    text = role.title_text if title_only else role.text
     for kind, value in term.parts:
-        if kind == "word" and value not in words:
+        if kind == "word" and not has_word(value, text):
             return False
         if kind == "run" and value not in text:
             return False
@@ -175,7 +191,7 @@ def _headline_hits(terms: list[Term], role: RoleText) -> list[str]:
     for term in terms:
         kind, value = term.parts[0]
         if kind == "word":
-            if value in role.words:
+            if has_word(value, role.text):
                 hits.append(value)
         elif len(value) > 1:  # one character says too little on its own
             for piece in _longest_runs(value, role.text):

@@ -27,9 +27,9 @@ from careerexpo.search.engine import search_engine
 
 MAX_ITEMS = 50
 PER_COMPANY = 3
-POOL = 150
+POOL = 100
 # Read this many from the index: enough to fill the pool after the per-company cap.
-FETCH = 600
+FETCH = 400
 TEXT_RELEVANCE_SHARE = 0.15
 
 
@@ -130,11 +130,16 @@ def recommendations(candidate_id: int, expo: Expo | None = None,
                     limit: int = MAX_ITEMS) -> list[Recommendation]:
     """The candidate's recommended roles (at most ``limit``, best first), at ``expo`` only
     when one is given."""
-    wants = wants_of([candidate_id])[candidate_id]
+    return recommend(wants_of([candidate_id])[candidate_id], expo,
+                     excluded_job_ids(candidate_id), limit)
+
+
+def recommend(wants: Wants, expo: Expo | None = None, excluded=(),
+              limit: int = MAX_ITEMS) -> list[Recommendation]:
+    """The best roles for ``wants``, with the roles and booths to show."""
     index = search_engine().index()
     ranked = rank(wants, searcher=index.searcher(), schema=index.schema,
-                  expo_id=expo.id if expo else None, excluded=excluded_job_ids(candidate_id),
-                  limit=limit)
+                  expo_id=expo.id if expo else None, excluded=excluded, limit=limit)
     if not ranked:
         return []
     jobs = {j.id: j for j in db.session.scalars(
