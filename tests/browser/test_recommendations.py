@@ -1,0 +1,91 @@
+"""A job seeker reads their recommended roles with the reasons, opens one, dismisses
+another, and the page passes axe in every language."""
+
+import pytest
+from playwright.sync_api import expect
+
+from careerexpo.candidates.services import update_profile
+from tests import factories
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def seeker(live_server):
+    company = factories.company(name="Harbour Data")
+    expo = factories.expo(slug="it-expo", companies=[company])
+    data = factories.job(company=company, title="Data Engineer",
+                         description="Python and SQL pipelines for our analytics platform.")
+    factories.job(company=factories.company(name="Kowloon AI"), title="Python Developer",
+                  description="Django services in Python.", level="middle")
+    candidate = factories.candidate(name="Chan Siu Ming")
+    update_profile(candidate, candidate.name, "Data engineer", "Python, SQL", "bachelor",
+                   ["hong_kong"], wanted_levels=["entry"])
+    return {"candidate": candidate, "job": data, "expo": expo}
+
+
+def test_reasons_open_and_dismiss(page, sign_in, seeker, browser_errors, tmp_path,
+                                  live_server):
+    sign_in(seeker["candidate"])
+    page.get_by_role("link", name="Recommended for you").click()
+
+    expect(page.get_by_role("heading", name="Recommended for you", level=1)).to_be_visible()
+    first = page.locator(".recommendations > li").first
+    expect(first.get_by_role("heading", name="Data Engineer")).to_be_visible()
+    expect(first.get_by_text("Python and SQL in what the role asks for")).to_be_visible()
+    expect(first.get_by_text("Entry level, as you asked")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(tmp_path / "recommendations-desktop.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(tmp_path / "recommendations-390.png"), full_page=True)
+
+    page.locator(".recommendations > li", has_text="Python Developer").get_by_role(
+        "button", name="Not for me").click()
+    expect(page.get_by_role("status")).to_contain_text("You will not be shown that role again.")
+    expect(page.get_by_role("heading", name="Python Developer")).to_have_count(0)
+
+    first.get_by_role("link", name="Visit the booth to chat or book a meeting").click()
+    expect(page).to_have_url(f"{live_server.url}/expos/it-expo/booths/"
+                             f"{seeker['expo'].booths[0].id}")
+    page.go_back()
+    page.get_by_role("link", name="Data Engineer").click()
+    expect(page).to_have_url(f"{live_server.url}/jobs/{seeker['job'].id}")
+    assert browser_errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_Hant_HK", "zh_Hans_CN"])
+def test_the_page_passes_axe(page, sign_in, seeker, axe, lang):
+    sign_in(seeker["candidate"])
+    assert axe(f"/me/recommendations?lang={lang}") == []
+    assert axe(f"/me/recommendations?expo=it-expo&lang={lang}") == []
+
+
+def test_staff_suggestions_and_the_organisers_funnel_pass_axe(page, sign_in, seeker, axe,
+                                                              tmp_path):
+    from careerexpo.matchmaking import funnel
+    from careerexpo.matchmaking.models import FunnelStage
+    from careerexpo.privacy.consents import set_consents
+    from careerexpo.privacy.models import ConsentKind
+    from careerexpo.extensions import db
+
+    set_consents(seeker["candidate"], {ConsentKind.MATCHMAKING: True})
+    booth = seeker["expo"].booths[0]
+    for stage in (FunnelStage.RECOMMENDED, FunnelStage.VIEWED, FunnelStage.APPLIED):
+        funnel.record(stage, booth_id=booth.id, candidate_id=seeker["candidate"].id)
+    db.session.commit()
+    staff = factories.employer(company=booth.company)
+
+    sign_in(staff)
+    url = f"/expos/it-expo/booths/{booth.id}/suggested-candidates"
+    assert axe(url) == []
+    expect(page.get_by_role("heading", name="Chan Siu Ming")).to_be_visible()
+    page.click("text=Sign out")
+
+    sign_in(factories.organiser())
+    assert axe("/expos/it-expo/activity") == []
+    expect(page.get_by_role("heading", name="Matchmaking funnel")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator("#matchmaking").screenshot(path=str(tmp_path / "funnel-desktop.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    page.locator("#matchmaking").screenshot(path=str(tmp_path / "funnel-390.png"))
