@@ -52,6 +52,7 @@ def register_extensions(app: Flask) -> None:
     from careerexpo.chat import realtime
     from careerexpo.core import caching, database, i18n, security, text
     from careerexpo.extensions import csrf, db, limiter, migrate
+    from careerexpo.matchmaking import hooks as matchmaking_hooks
     from careerexpo.search import engine as search_engine
 
     # Set up the ORM's mappers now rather than on the first request, which would pay for it.
@@ -69,6 +70,7 @@ def register_extensions(app: Flask) -> None:
     caching.init_app(app)
     search_engine.init_app(app)
     realtime.init_app(app)
+    matchmaking_hooks.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from careerexpo.applications.models import Application, ApplicationEvent, ApplicationNote, SavedJob
+from careerexpo.applications.signals import application_submitted
 from careerexpo.auth.models import User
 from careerexpo.candidates import services as candidates
 from careerexpo.candidates.models import CVDocument
@@ -19,7 +20,6 @@ from careerexpo.core.enums import FINAL_STATUSES, ApplicationStatus
 from careerexpo.core.pagination import Page
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
-from careerexpo.matchmaking import funnel
 
 
 class ApplicationError(ValueError):
@@ -65,8 +65,7 @@ def apply_to_job(candidate: User, job: Job, cover_note: str, cv: CVDocument | No
     application = Application(job=job, candidate=candidate, cover_note=cover_note.strip(), cv=cv)
     _record(application, ApplicationStatus.SUBMITTED, candidate)
     db.session.add(application)
-    # Counted in the matchmaking funnel with the same commit as the application.
-    funnel.record_application(candidate_id=candidate.id, company_id=job.company_id)
+    application_submitted.send(None, candidate_id=candidate.id, job=job)
     try:
         db.session.commit()
     except IntegrityError:

@@ -24,9 +24,9 @@ from careerexpo.chat.models import ChatMessage, ChatMute, Conversation
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import ApplicationStatus
 from careerexpo.extensions import db
-from careerexpo.matchmaking.models import Dismissal
 from careerexpo.presentations.models import PresentationRegistration
 from careerexpo.privacy.models import Consent
+from careerexpo.privacy.signals import account_erasing
 from careerexpo.tokens.models import ApiToken
 
 UNSUCCESSFUL = (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)
@@ -50,9 +50,9 @@ def delete_account(user: User, password: str) -> None:
                           (SavedJob, SavedJob.user_id), (JobAlert, JobAlert.user_id),
                           (PresentationRegistration, PresentationRegistration.user_id),
                           (ChatMute, ChatMute.user_id), (Consent, Consent.user_id),
-                          (ApiToken, ApiToken.user_id),
-                          (Dismissal, Dismissal.candidate_id)):
+                          (ApiToken, ApiToken.user_id)):
         db.session.execute(sa.delete(model).where(column == user.id))
+    account_erasing.send(None, user=user)
     # Last, once no profile or application points to them any more.
     for cv in db.session.scalars(sa.select(CVDocument).where(CVDocument.owner_id == user.id)):
         candidates.forget_cv(cv)

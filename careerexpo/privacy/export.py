@@ -8,9 +8,9 @@ from careerexpo.auth.models import User
 from careerexpo.candidates.models import CandidateProfile, CVDocument
 from careerexpo.chat.models import ChatMessage, Conversation
 from careerexpo.extensions import db
-from careerexpo.matchmaking.models import Dismissal
 from careerexpo.presentations.models import Presentation, PresentationRegistration
 from careerexpo.privacy.consents import consents
+from careerexpo.privacy.signals import account_exporting
 
 
 def _when(value):
@@ -29,7 +29,7 @@ def export(user: User) -> dict:
         sa.or_(ChatMessage.room.in_([c.room for c in conversations]),
                ChatMessage.sender_id == user.id),
         ChatMessage.deleted_at.is_(None)).order_by(ChatMessage.id))
-    return {
+    out = {
         "account": {"id": user.id, "email": user.email, "name": user.name,
                     "role": user.role.value, "created_at": _when(user.created_at),
                     "company": user.company.name if user.company else None},
@@ -53,10 +53,6 @@ def export(user: User) -> dict:
         "saved_jobs": [{"job_id": s.job_id, "title": s.job.title, "saved_at": _when(s.created_at)}
                        for s in db.session.scalars(
                            sa.select(SavedJob).where(SavedJob.user_id == user.id))],
-        "dismissed_recommendations": [
-            {"job_id": d.job_id, "dismissed_at": _when(d.dismissed_at)}
-            for d in db.session.scalars(sa.select(Dismissal).where(
-                Dismissal.candidate_id == user.id).order_by(Dismissal.dismissed_at))],
         "alerts": [{"id": a.id, "query": a.query, "frequency": a.frequency.value,
                     "active": a.active, "created_at": _when(a.created_at)}
                    for a in db.session.scalars(
@@ -74,3 +70,7 @@ def export(user: User) -> dict:
         # Matchmaking meetings join this export when booked meetings arrive.
         "meetings": [],
     }
+    # What the features above this one keep (dismissed recommendations, say).
+    for _receiver, sections in account_exporting.send(None, user=user):
+        out.update(sections or {})
+    return out

@@ -60,3 +60,18 @@ def test_the_api_counts_shown_booths_too(make, client, auth):
     client.get("/api/v1/me/recommendations")
 
     assert _stages(candidate, booth) == {"recommended"}
+
+
+def test_dismissals_are_exported_and_erased_with_the_account(make, client, auth):
+    from careerexpo.matchmaking.models import Dismissal
+    from careerexpo.privacy.erasure import delete_account
+    from careerexpo.privacy.export import export
+
+    role = make.job(title="Python Engineer")
+    candidate = wanting(make, skills="Python")
+    auth.login(candidate)
+    client.post(f"/api/v1/me/recommendations/{role.id}/dismiss")
+
+    assert [d["job_id"] for d in export(candidate)["dismissed_recommendations"]] == [role.id]
+    delete_account(candidate, "correct horse battery")
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Dismissal)) == 0
