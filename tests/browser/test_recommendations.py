@@ -5,6 +5,11 @@ import pytest
 from playwright.sync_api import expect
 
 from careerexpo.candidates.services import update_profile
+from careerexpo.extensions import db
+from careerexpo.matchmaking import funnel
+from careerexpo.matchmaking.models import FunnelStage
+from careerexpo.privacy.consents import set_consents
+from careerexpo.privacy.models import ConsentKind
 from tests import factories
 
 pytestmark = pytest.mark.browser
@@ -62,11 +67,6 @@ def test_the_page_passes_axe(page, sign_in, seeker, axe, lang):
 
 def test_staff_suggestions_and_the_organisers_funnel_pass_axe(page, sign_in, seeker, axe,
                                                               tmp_path):
-    from careerexpo.matchmaking import funnel
-    from careerexpo.matchmaking.models import FunnelStage
-    from careerexpo.privacy.consents import set_consents
-    from careerexpo.privacy.models import ConsentKind
-    from careerexpo.extensions import db
 
     set_consents(seeker["candidate"], {ConsentKind.MATCHMAKING: True})
     booth = seeker["expo"].booths[0]

@@ -5,7 +5,9 @@ import sqlalchemy as sa
 
 from careerexpo.applications.services import apply_to_job
 from careerexpo.extensions import db
-from careerexpo.matchmaking.models import FunnelEvent
+from careerexpo.matchmaking.models import Dismissal, FunnelEvent
+from careerexpo.privacy.erasure import delete_account
+from careerexpo.privacy.export import export
 from tests.matchmaking.helpers import wanting
 
 
@@ -63,9 +65,6 @@ def test_the_api_counts_shown_booths_too(make, client, auth):
 
 
 def test_dismissals_are_exported_and_erased_with_the_account(make, client, auth):
-    from careerexpo.matchmaking.models import Dismissal
-    from careerexpo.privacy.erasure import delete_account
-    from careerexpo.privacy.export import export
 
     role = make.job(title="Python Engineer")
     candidate = wanting(make, skills="Python")

@@ -3,6 +3,7 @@ they applied to or dismissed."""
 
 import pytest
 
+from careerexpo.applications.services import save_job
 from careerexpo.core.enums import JobState
 from careerexpo.matchmaking.recommendations import PER_COMPANY, recommendations
 from tests.matchmaking.helpers import wanting
@@ -121,7 +122,6 @@ def test_an_empty_profile_gets_none_and_saved_roles_count(make):
     candidate = wanting(make)
     assert recommendations(candidate.id) == []
 
-    from careerexpo.applications.services import save_job
     save_job(candidate, saved)
 
     items = recommendations(candidate.id)

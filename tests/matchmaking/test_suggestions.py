@@ -2,6 +2,8 @@
 
 from careerexpo.booths.models import BoothStaff
 from careerexpo.extensions import db
+from careerexpo.privacy.consents import set_consents
+from careerexpo.privacy.models import ConsentKind
 from tests.matchmaking.helpers import wanting
 
 
@@ -18,8 +20,6 @@ def test_staff_see_only_candidates_who_opted_in_with_reasons(make, client, auth)
     wanting(make, name="Never Asked", skills="Python, SQL")
     wanting(make, name="Said No", skills="Python, SQL", consent=False)
     withdrew = wanting(make, name="Withdrew", skills="Python", consent=True)
-    from careerexpo.privacy.consents import set_consents
-    from careerexpo.privacy.models import ConsentKind
     set_consents(withdrew, {ConsentKind.MATCHMAKING: False})
     auth.login(staff)
 
