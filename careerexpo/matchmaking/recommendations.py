@@ -27,9 +27,9 @@ from careerexpo.search.engine import search_engine
 
 MAX_ITEMS = 50
 PER_COMPANY = 3
-POOL = 100
+POOL = 60
 # Read this many from the index: enough to fill the pool after the per-company cap.
-FETCH = 400
+FETCH = 300
 TEXT_RELEVANCE_SHARE = 0.15
 
 
@@ -62,12 +62,19 @@ def excluded_job_ids(candidate_id: int) -> set[int]:
     return set(db.session.scalars(sa.union(applied, dismissed)))
 
 
-def load_roles(job_ids, cache: dict[int, RoleText] | None = None) -> dict[int, RoleText]:
+def load_roles(job_ids, cache: dict[int, RoleText] | None = None,
+               jobs: dict[int, Job] | None = None) -> dict[int, RoleText]:
     """The listed roles among ``job_ids``, read for comparing; ``cache`` keeps them for the
-    next candidate of a batch."""
+    next candidate of a batch; ``jobs``, when given, receives the ``Job`` rows to show, so
+    they are read once."""
     cache = {} if cache is None else cache
     missing = [i for i in job_ids if i not in cache]
-    if missing:
+    if missing and jobs is not None:
+        for job in db.session.scalars(sa.select(Job).where(Job.id.in_(missing),
+                                                           listed_condition())):
+            jobs[job.id] = job
+            cache[job.id] = role_text(job)
+    elif missing:
         rows = db.session.execute(
             sa.select(Job.id, Job.title, Job.description, Job.level, Job.degree, Job.region,
                       Job.area, Job.function).where(Job.id.in_(missing), listed_condition()))
@@ -89,13 +96,14 @@ def capped(hits, per_company: int = PER_COMPANY, size: int = POOL):
 
 
 def rank(wants: Wants, *, searcher, schema, expo_id: int | None = None, excluded=(),
-         limit: int = MAX_ITEMS, cache: dict | None = None) -> list[Ranked]:
+         limit: int = MAX_ITEMS, cache: dict | None = None,
+         jobs: dict | None = None) -> list[Ranked]:
     """The candidate's best roles with their reasons; only roles with at least one reason."""
     pool = capped(retrieval.search(searcher, schema, wants, limit=FETCH, expo_id=expo_id,
                                    excluded=excluded))
     if not pool:
         return []
-    roles = load_roles([h.job_id for h in pool], cache)
+    roles = load_roles([h.job_id for h in pool], cache, jobs)
     best = max(h.score for h in pool) or 1.0
     ranked = []
     for hit in pool:
@@ -138,12 +146,11 @@ def recommend(wants: Wants, expo: Expo | None = None, excluded=(),
               limit: int = MAX_ITEMS) -> list[Recommendation]:
     """The best roles for ``wants``, with the roles and booths to show."""
     index = search_engine().index()
+    jobs: dict[int, Job] = {}
     ranked = rank(wants, searcher=index.searcher(), schema=index.schema,
-                  expo_id=expo.id if expo else None, excluded=excluded, limit=limit)
+                  expo_id=expo.id if expo else None, excluded=excluded, limit=limit, jobs=jobs)
     if not ranked:
         return []
-    jobs = {j.id: j for j in db.session.scalars(
-        sa.select(Job).where(Job.id.in_([r.job_id for r in ranked])))}
     links = booth_links([r.company_id for r in ranked], expo)
     return [Recommendation(jobs[r.job_id], r.score, r.reasons, links.get(r.company_id))
             for r in ranked if r.job_id in jobs]

@@ -8,11 +8,10 @@ work, region and degree adds a fixed amount each. The index only narrows the fie
 say why.
 """
 
-import time
 from dataclasses import dataclass
 
 import tantivy
-from tantivy import FieldType, Occur, Query
+from tantivy import Occur, Query
 
 from careerexpo.matchmaking.matching import DEGREE_ORDER, Term, Wants
 from careerexpo.search import schema
@@ -21,9 +20,9 @@ FIELD_BOOSTS = {"title": 3.0, "description": 1.0}
 SKILL_BOOST = 3.0
 HEADLINE_BOOST = 1.0
 LIKED_BOOST = 0.5
-# Comparable with a good text match, so a role in the level and area asked for can
-# rank without sharing a word.
-FACET_SCORES = {"level": 4.0, "area": 3.0, "function": 3.0, "region": 3.0, "degree": 1.5}
+# Times the value's rarity (about 1 to 3): comparable with a good text match, so a role in
+# the level and area asked for ranks among those sharing a word.
+FACET_SCORES = {"level": 2.0, "area": 1.5, "function": 1.5, "region": 1.5, "degree": 0.75}
 
 
 @dataclass
@@ -78,25 +77,32 @@ def _loose(s, terms: list[Term], boost: float) -> list[tuple[Occur, Query]]:
     return clauses
 
 
-def _facet(s, name: str, keys) -> tuple[Occur, Query]:
-    return (Occur.Should, Query.const_score_query(Query.term_set_query(s, name, sorted(keys)),
-                                                 FACET_SCORES[name]))
+def _facet(s, name: str, keys) -> list[tuple[Occur, Query]]:
+    # One plain, boosted term each: a term-set or constant-score query here made every
+    # search several times slower. (A rarer value scores a little more, as in any search.)
+    return [(Occur.Should, Query.boost_query(Query.term_query(s, name, key),
+                                             FACET_SCORES[name])) for key in sorted(keys)]
 
 
 def preferences(s, wants: Wants) -> Query | None:
-    """What the candidate wants as one query any of whose parts may match; ``None`` when
-    they have said nothing yet."""
-    clauses = [(Occur.Should, _skill(s, t)) for t in wants.skills]
-    clauses += _loose(s, wants.headline, HEADLINE_BOOST)
+    """What the candidate wants as one query; ``None`` when they have said nothing yet.
+
+    With words to look for, a role must have one of them and the rest only ranks: the
+    index then scores the roles that share a word, not every role at the right level.
+    """
+    text = [(Occur.Should, _skill(s, t)) for t in wants.skills]
+    text += _loose(s, wants.headline, HEADLINE_BOOST)
     for _title, _how, terms in wants.liked:
-        clauses += _loose(s, terms, LIKED_BOOST)
+        text += _loose(s, terms, LIKED_BOOST)
+    facets = []
     for name, keys in (("level", wants.levels), ("area", wants.areas),
                        ("function", wants.functions), ("region", wants.regions)):
-        if keys:
-            clauses.append(_facet(s, name, keys))
+        facets += _facet(s, name, keys)
     if wants.degree in DEGREE_ORDER:
-        clauses.append(_facet(s, "degree", DEGREE_ORDER[:DEGREE_ORDER.index(wants.degree) + 1]))
-    return Query.boolean_query(clauses) if clauses else None
+        facets += _facet(s, "degree", DEGREE_ORDER[:DEGREE_ORDER.index(wants.degree) + 1])
+    if text:
+        return Query.boolean_query([(Occur.Must, Query.boolean_query(text)), *facets])
+    return Query.boolean_query(facets) if facets else None
 
 
 def search(searcher: tantivy.Searcher, s: tantivy.Schema, wants: Wants, *, limit: int,
@@ -105,9 +111,9 @@ def search(searcher: tantivy.Searcher, s: tantivy.Schema, wants: Wants, *, limit
     wanted = preferences(s, wants)
     if wanted is None:
         return []
-    clauses = [(Occur.Must, wanted), (Occur.Must, Query.const_score_query(
-        Query.range_query(s, "closes_at", FieldType.Integer, int(time.time()), None,
-                          include_lower=False), 0.0))]
+    # Roles past their closing time are left out when they are read from the database
+    # (``recommendations.load_roles``): a range filter here cost more than the search.
+    clauses = [(Occur.Must, wanted)]
     if expo_id is not None:
         clauses.append((Occur.Must, Query.const_score_query(
             Query.term_query(s, "expo_ids", expo_id), 0.0)))
