@@ -136,3 +136,27 @@ def test_the_api_wants_a_signed_in_candidate(make, client, auth, path, method):
     assert getattr(client, method)(path).status_code == 401
     auth.login(make.employer())
     assert getattr(client, method)(path).status_code == 403
+
+
+def test_the_endpoints_are_in_the_openapi_document(client):
+    document = client.get("/api/openapi.json").get_json()
+
+    listing = document["paths"]["/api/v1/me/recommendations"]["get"]
+    dismiss = document["paths"]["/api/v1/me/recommendations/{job_id}/dismiss"]["post"]
+    assert listing["security"] == [{"sessionCookie": []}]
+    assert set(listing["responses"]) >= {"200", "401", "403", "404"}
+    assert set(dismiss["responses"]) >= {"204", "401", "403", "404"}
+    reason = document["components"]["schemas"]["Reason"]["properties"]["kind"]
+    assert reason["enum"] == ["skill", "text", "level", "area", "function", "region", "degree"]
+
+
+def test_dismissing_over_the_api_needs_the_pages_csrf_token(app, make, client, auth):
+    role = make.job(title="Python Engineer")
+    auth.login(wanting(make, skills="Python"))
+    app.config["WTF_CSRF_ENABLED"] = True  # as in production, once signed in
+    page = client.get("/me/recommendations").get_data(as_text=True)
+    token = page.split('name="csrf-token" content="')[1].split('"')[0]
+
+    assert client.post(f"/api/v1/me/recommendations/{role.id}/dismiss").status_code == 400
+    assert client.post(f"/api/v1/me/recommendations/{role.id}/dismiss",
+                       headers={"X-CSRFToken": token}).status_code == 204
