@@ -9,7 +9,8 @@ memory, so the shared database is not written to.
   baseline         the search a candidate would otherwise type: GET /jobs's search for
                    one of their skills, by relevance, 50 a page, no facets
   one candidate    ``recommend``: the index query, the per-company cap, scoring the
-                   best 60 with reasons (the roles read once, for scoring and showing), and their booths
+                   best 60 with reasons (each role read once, for scoring and showing),
+                   and their booths
   batch            ``rank`` for every candidate in turn, as a nightly job would, reusing
                    the roles read for earlier candidates
 
