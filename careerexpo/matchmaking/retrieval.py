@@ -3,7 +3,8 @@ what a candidate wants, in one query, so ranking 100,000 roles costs one search.
 
 Skills and headline words are searched as search itself searches (the same terms,
 Chinese bigrams in one script); what the candidate asked for in level, area, kind of
-work, region and degree adds a fixed amount each. The index only narrows the field:
+work, region and degree ranks the roles that share a word with them, and finds roles
+on its own when too few do. The index only narrows the field:
 ``recommendations`` then scores the best few hundred with ``matching.fit``, which can
 say why.
 """
@@ -84,16 +85,19 @@ def _facet(s, name: str, keys) -> list[tuple[Occur, Query]]:
                                              FACET_SCORES[name])) for key in sorted(keys)]
 
 
-def preferences(s, wants: Wants) -> Query | None:
+def preferences(s, wants: Wants, words: bool = True) -> Query | None:
     """What the candidate wants as one query; ``None`` when they have said nothing yet.
 
     With words to look for, a role must have one of them and the rest only ranks: the
     index then scores the roles that share a word, not every role at the right level.
+    ``words=False`` leaves the words out, to find roles by level, area and the like alone.
     """
-    text = [(Occur.Should, _skill(s, t)) for t in wants.skills]
-    text += _loose(s, wants.headline, HEADLINE_BOOST)
-    for _title, _how, terms in wants.liked:
-        text += _loose(s, terms, LIKED_BOOST)
+    text = []
+    if words:
+        text += [(Occur.Should, _skill(s, t)) for t in wants.skills]
+        text += _loose(s, wants.headline, HEADLINE_BOOST)
+        for _title, _how, terms in wants.liked:
+            text += _loose(s, terms, LIKED_BOOST)
     facets = []
     for name, keys in (("level", wants.levels), ("area", wants.areas),
                        ("function", wants.functions), ("region", wants.regions)):
@@ -105,14 +109,7 @@ def preferences(s, wants: Wants) -> Query | None:
     return Query.boolean_query(facets) if facets else None
 
 
-def search(searcher: tantivy.Searcher, s: tantivy.Schema, wants: Wants, *, limit: int,
-           expo_id: int | None = None, excluded=()) -> list[Hit]:
-    """The best ``limit`` listed roles for ``wants``, best first, leaving out ``excluded``."""
-    wanted = preferences(s, wants)
-    if wanted is None:
-        return []
-    # Roles past their closing time are left out when they are read from the database
-    # (``recommendations.load_roles``): a range filter here cost more than the search.
+def _run(searcher, s, wanted: Query, limit: int, expo_id, excluded) -> list[Hit]:
     clauses = [(Occur.Must, wanted)]
     if expo_id is not None:
         clauses.append((Occur.Must, Query.const_score_query(
@@ -124,3 +121,24 @@ def search(searcher: tantivy.Searcher, s: tantivy.Schema, wants: Wants, *, limit
     ids = searcher.fast_field_values("id", addresses)
     companies = searcher.fast_field_values("company_id", addresses)
     return [Hit(ids[i], companies[i], hits[i][0]) for i in range(len(hits))]
+
+
+def search(searcher: tantivy.Searcher, s: tantivy.Schema, wants: Wants, *, limit: int,
+           expo_id: int | None = None, excluded=()) -> list[Hit]:
+    """The best ``limit`` listed roles for ``wants``, best first, leaving out ``excluded``.
+
+    Roles past their closing time are left out when they are read from the database
+    (``recommendations.load_roles``): a range filter here cost more than the search.
+    """
+    wanted = preferences(s, wants)
+    if wanted is None:
+        return []
+    hits = _run(searcher, s, wanted, limit, expo_id, excluded)
+    if len(hits) < limit:
+        # Few roles share a word with them: fill up with roles that fit otherwise.
+        by_facets = preferences(s, wants, words=False)
+        if by_facets is not None and by_facets is not wanted:
+            found = {h.job_id for h in hits}
+            hits += [h for h in _run(searcher, s, by_facets, limit, expo_id, excluded)
+                     if h.job_id not in found][:limit - len(hits)]
+    return hits

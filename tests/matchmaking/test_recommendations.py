@@ -160,3 +160,14 @@ def test_dismissing_over_the_api_needs_the_pages_csrf_token(app, make, client, a
     assert client.post(f"/api/v1/me/recommendations/{role.id}/dismiss").status_code == 400
     assert client.post(f"/api/v1/me/recommendations/{role.id}/dismiss",
                        headers={"X-CSRFToken": token}).status_code == 204
+
+
+def test_roles_that_share_no_word_are_found_by_what_else_was_asked(make):
+    fintech = make.job(title="Payments Analyst", area="fintech", level="middle")
+    make.job(title="Lab Technician", area="biotech", level="senior")
+    candidate = wanting(make, skills="Basket weaving", areas=["fintech"])
+
+    items = recommendations(candidate.id)
+
+    assert _ids(items) == [fintech.id]
+    assert [r.kind for r in items[0].reasons] == ["area"]
