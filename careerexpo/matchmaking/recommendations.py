@@ -99,8 +99,8 @@ def rank(wants: Wants, *, searcher, schema, expo_id: int | None = None, excluded
          limit: int = MAX_ITEMS, cache: dict | None = None,
          jobs: dict | None = None) -> list[Ranked]:
     """The candidate's best roles with their reasons; only roles with at least one reason."""
-    pool = capped(retrieval.search(searcher, schema, wants, limit=FETCH, expo_id=expo_id,
-                                   excluded=excluded))
+    pool = capped(retrieval.search(searcher, schema, wants, limit=FETCH, fill_to=POOL,
+                                   expo_id=expo_id, excluded=excluded))
     if not pool:
         return []
     roles = load_roles([h.job_id for h in pool], cache, jobs)

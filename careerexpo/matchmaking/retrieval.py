@@ -124,8 +124,10 @@ def _run(searcher, s, wanted: Query, limit: int, expo_id, excluded) -> list[Hit]
 
 
 def search(searcher: tantivy.Searcher, s: tantivy.Schema, wants: Wants, *, limit: int,
-           expo_id: int | None = None, excluded=()) -> list[Hit]:
-    """The best ``limit`` listed roles for ``wants``, best first, leaving out ``excluded``.
+           fill_to: int = 0, expo_id: int | None = None, excluded=()) -> list[Hit]:
+    """The best ``limit`` listed roles for ``wants``, best first, leaving out ``excluded``;
+    when fewer than ``fill_to`` share a word with the candidate, roles that fit what else
+    they asked for make up the number.
 
     Roles past their closing time are left out when they are read from the database
     (``recommendations.load_roles``): a range filter here cost more than the search.
@@ -134,11 +136,10 @@ def search(searcher: tantivy.Searcher, s: tantivy.Schema, wants: Wants, *, limit
     if wanted is None:
         return []
     hits = _run(searcher, s, wanted, limit, expo_id, excluded)
-    if len(hits) < limit:
-        # Few roles share a word with them: fill up with roles that fit otherwise.
+    if len(hits) < fill_to:
         by_facets = preferences(s, wants, words=False)
-        if by_facets is not None and by_facets is not wanted:
+        if by_facets is not None:
             found = {h.job_id for h in hits}
-            hits += [h for h in _run(searcher, s, by_facets, limit, expo_id, excluded)
-                     if h.job_id not in found][:limit - len(hits)]
+            hits += [h for h in _run(searcher, s, by_facets, fill_to, expo_id, excluded)
+                     if h.job_id not in found][:fill_to - len(hits)]
     return hits
