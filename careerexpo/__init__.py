@@ -90,6 +90,7 @@ def register_blueprints(app: Flask) -> None:
     from careerexpo.jobs import routes as jobs
     from careerexpo.main import routes as main
     from careerexpo.matchmaking import routes as matchmaking
+    from careerexpo.meetings import routes as meetings
     from careerexpo.presentations import routes as presentations
     from careerexpo.privacy import routes as privacy
     from careerexpo.stats import routes as stats
@@ -107,6 +108,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(employer.bp, url_prefix="/employer")
     app.register_blueprint(tokens.bp, url_prefix="/employer")
     app.register_blueprint(matchmaking.bp)
+    app.register_blueprint(meetings.bp)  # /me/meetings…, /expos/<slug>/booths/<id>/meetings…
     openapi.register(app)  # the JSON API at /api/v1, /api/openapi.json and /api/docs
     for expo_pages in (stats, activity, expos, booths, presentations, chat):
         app.register_blueprint(expo_pages.bp, url_prefix="/expos")

@@ -145,6 +145,15 @@ class Config:
     # are removed by `flask purge-expired` (privacy/erasure.py).
     RETENTION_DAYS = 730
 
+    # Booked meetings (careerexpo/meetings): how long a request waits for an answer before
+    # it lapses and frees its slot, how long before that the booth's staff are warned,
+    # how many requests a candidate may make a day, and how long before a meeting both
+    # sides get a reminder.
+    MEETING_REQUEST_HOURS = 48
+    MEETING_EXPIRY_WARNING_HOURS = 12
+    MEETING_REQUESTS_PER_DAY = 5
+    MEETING_REMINDER_MINUTES = 60
+
     JOBS_PER_PAGE = 20
     APPLICANTS_PER_PAGE = 25
     EMPLOYER_JOBS_PER_PAGE = 50
@@ -188,6 +197,9 @@ class Config:
             # How many proxies stand in front of the app and set X-Forwarded-For (0: none).
             "TRUSTED_PROXIES": _whole_number(env, "TRUSTED_PROXIES", 0),
             "RETENTION_DAYS": _whole_number(env, "RETENTION_DAYS", cls.RETENTION_DAYS),
+            **{name: _whole_number(env, name, getattr(cls, name), least=1) for name in (
+                "MEETING_REQUEST_HOURS", "MEETING_EXPIRY_WARNING_HOURS",
+                "MEETING_REQUESTS_PER_DAY", "MEETING_REMINDER_MINUTES")},
             # Talisman redirects to HTTPS only where the app itself terminates TLS.
             "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",
             # Extra origins (comma-separated) allowed to open chat sockets besides this site.

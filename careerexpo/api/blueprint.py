@@ -16,6 +16,7 @@ bp = Blueprint("api", __name__)
 # Body and query schemas fail with a 400 naming the field, as the rest of the API does.
 bp.ARGUMENTS_PARSER = ApiParser()
 bp.register_error_handler(InvalidInput, handle_invalid_input)
-# No API view uses session state (employers send a bearer token), so a forged
-# cross-site request has nothing to ride on.
+# Employers' views go by a bearer token, which a forged cross-site request cannot carry;
+# the meeting views, which go by the session, check the CSRF token themselves
+# (api/meetings.py).
 csrf.exempt(bp)

@@ -8,7 +8,7 @@ from flask import Blueprint, Flask, render_template
 from flask_smorest import Api
 
 # Importing the view modules hangs their views on the API blueprint.
-from careerexpo.api import employer, expos, recommendations, routes  # noqa: F401
+from careerexpo.api import employer, expos, meetings, recommendations, routes  # noqa: F401
 from careerexpo.api.blueprint import BEARER, bp
 from careerexpo.api.schemas import ErrorSchema
 
@@ -20,6 +20,10 @@ token made on the employer's **API tokens** page (`/employer/tokens`), sent as
 `Authorization: Bearer cxp_…`. A *read* token may only read; a *read and write* token may
 also create, change, publish and close roles. Each token is rate-limited.
 
+Meeting endpoints (`/api/v1/meetings…`, booths' slots) go by the session of a signed-in
+person instead, as the site's own pages do; their POSTs send the CSRF token of any page
+(`<meta name="csrf-token">`) as `X-CSRFToken`.
+
 Errors are JSON: `{"error": {"status", "message", "parameter"}}`, where `parameter`
 names the query parameter or body field at fault.
 """
@@ -29,6 +33,9 @@ TAGS = [
     {"name": "Jobs", "description": "Open roles: search with facets, and one role."},
     {"name": "Expos", "description": "Expos and their headline figures."},
     {"name": "Employer", "description": "A company's own roles and applications, with a token."},
+    {"name": "Meetings", "description": "Booked one-to-one meetings between candidates and "
+                                        "booth staff, for signed-in people (session cookie; "
+                                        "a POST sends the page's CSRF token as X-CSRFToken)."},
     {"name": "Matchmaking", "description": "A signed-in job seeker's recommended roles, with "
                                            "reasons, over the session cookie."},
 ]

@@ -97,6 +97,35 @@ def apply_with_cv(candidate: User, job: Job, cover_note: str,
         raise
 
 
+def add_to_pipeline(employer: User, candidate: User, job: Job,
+                    cv: CVDocument | None) -> Application:
+    """An employer puts a candidate they met straight into one of their open roles,
+    under review (a booked meeting's "next step").
+
+    :raise ApplicationError: for another company's role, a closed one, or a candidate
+        already in its pipeline.
+    """
+    if not employer.is_employer or job.company_id != employer.company_id:
+        raise ApplicationError(_("That role is not your company's."))
+    if not candidate.is_candidate:
+        raise ApplicationError(_("Only job seekers apply to roles."))
+    if not job.is_listed():
+        raise ApplicationError(_("This role is closed to new applications."))
+    if existing_application(candidate, job.id):
+        raise ApplicationError(_("This candidate is in that role's pipeline already."))
+    application = Application(job=job, candidate=candidate, cover_note="", cv=cv)
+    _record(application, ApplicationStatus.SUBMITTED, employer)
+    _record(application, ApplicationStatus.REVIEWING, employer)
+    db.session.add(application)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise ApplicationError(
+            _("This candidate is in that role's pipeline already.")) from None
+    return application
+
+
 def candidate_applications(candidate: User) -> list[Application]:
     return list(db.session.scalars(
         sa.select(Application).where(Application.candidate_id == candidate.id)

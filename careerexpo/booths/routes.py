@@ -24,8 +24,11 @@ from careerexpo.booths.forms import BoothForm, ChatLimitForm
 from careerexpo.booths.lookups import get_booth_or_404
 from careerexpo.chat import conversations, notify
 from careerexpo.core import args
+from careerexpo.core.database import INT_MAX
 from careerexpo.core.enums import Area, Level, Programme
 from careerexpo.expos.lookups import get_expo_or_404
+from careerexpo.meetings import services as meetings
+from careerexpo.meetings import slots as meeting_slots
 from careerexpo.presentations import services as presentations
 from careerexpo.presentations.forms import PresentationForm
 
@@ -71,12 +74,14 @@ def booth(slug: str, booth_id: int):
                "registered": presentations.registered_ids(current_user, [t.id for t in talks]),
                "on_stage": presentations.now_and_next([booth.id]).get(booth.id, {}),
                "staff": [s.user for s in booth.staff], "is_staff": False,
-               "past_conversations": []}
+               "past_conversations": [], "meeting_slots": meeting_slots.free_slots(booth),
+               "requests_left": 0}
     if current_user.is_authenticated:
         context["is_staff"] = staffing.is_staff(current_user, booth)
         if current_user.is_candidate:
             context["past_conversations"] = conversations.candidate_conversations(
                 current_user, booth)
+            context["requests_left"] = meetings.requests_left(current_user)
     return render_template("booths/booth.html", **context)
 
 
@@ -129,7 +134,9 @@ def console(slug: str, booth_id: int):
         conversations=conversations.staff_conversations(current_user, booth)
         if current_user.is_employer else [],
         funnel=activity.funnels(expo, [booth.id])[0],
-        queue_patience=current_app.config["CHAT_QUEUE_PATIENCE_SECONDS"])
+        queue_patience=current_app.config["CHAT_QUEUE_PATIENCE_SECONDS"],
+        # A booked meeting's chat, opened from "My meetings", comes up at once.
+        open_conversation=args.whole_number(request.args, "conversation", 1, INT_MAX, 0) or None)
 
 
 @bp.route("/uploads/<name>")

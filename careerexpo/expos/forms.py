@@ -10,3 +10,5 @@ class ExpoForm(FlaskForm):
     starts_on = DateField(_l("First day"), validators=[DataRequired()])
     ends_on = DateField(_l("Last day"), validators=[DataRequired()])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=10_000)])
+    matchmaking_starts_on = DateField(_l("Meetings from"), validators=[Optional()])
+    matchmaking_ends_on = DateField(_l("Meetings until"), validators=[Optional()])

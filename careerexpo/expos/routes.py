@@ -21,7 +21,9 @@ def _save(form: ExpoForm, expo=None):
     try:
         saved = services.save_expo(current_user, form.slug.data, form.name.data,
                                     form.starts_on.data, form.ends_on.data,
-                                    form.description.data or "", expo)
+                                    form.description.data or "", expo,
+                                    matchmaking=(form.matchmaking_starts_on.data,
+                                                 form.matchmaking_ends_on.data))
     except services.ExpoError as exc:
         form.form_errors.append(str(exc))
         return None

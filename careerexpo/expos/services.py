@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from careerexpo.auth.models import User
 from careerexpo.booths.models import Booth
 from careerexpo.core.hktime import today_hk
-from careerexpo.expos.models import Expo
+from careerexpo.expos.models import MATCHMAKING_AFTER, Expo
 from careerexpo.extensions import db
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -62,8 +62,10 @@ def spotlight(today: date | None = None) -> tuple[list, bool]:
 
 
 def save_expo(user: User, slug: str, name: str, starts_on: date, ends_on: date,
-              description: str, expo: Expo | None = None) -> Expo:
-    """Creates an expo, or changes ``expo``; for organisers."""
+              description: str, expo: Expo | None = None,
+              matchmaking: tuple[date | None, date | None] = (None, None)) -> Expo:
+    """Creates an expo, or changes ``expo``; for organisers. ``matchmaking`` is the first
+    and last day of booked meetings, each ``None`` for the default."""
     if not user.is_organiser:
         raise ExpoError(_("Only organisers create and edit expos."))
     slug = slug.strip().lower()
@@ -71,12 +73,16 @@ def save_expo(user: User, slug: str, name: str, starts_on: date, ends_on: date,
         raise ExpoError(_("Use lower-case letters, digits and hyphens for the address."))
     if ends_on < starts_on:
         raise ExpoError(_("The expo must end on or after the day it starts."))
+    meetings_from, meetings_until = matchmaking
+    if (meetings_until or ends_on + MATCHMAKING_AFTER) < (meetings_from or starts_on):
+        raise ExpoError(_("Meetings must end on or after the day they start."))
     other = find_expo(slug)
     if other is not None and other is not expo:
         raise ExpoError(_("Another expo uses this address."))
     expo = expo or Expo()
     expo.slug, expo.name, expo.description = slug, name.strip(), description.strip()
     expo.starts_on, expo.ends_on = starts_on, ends_on
+    expo.matchmaking_starts_on, expo.matchmaking_ends_on = meetings_from, meetings_until
     db.session.add(expo)
     db.session.commit()
     return expo

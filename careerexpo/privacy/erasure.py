@@ -24,6 +24,7 @@ from careerexpo.chat.models import ChatMessage, ChatMute, Conversation
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import ApplicationStatus
 from careerexpo.extensions import db
+from careerexpo.meetings.models import LIVE, Meeting, MeetingStatus
 from careerexpo.presentations.models import PresentationRegistration
 from careerexpo.privacy.models import Consent
 from careerexpo.privacy.signals import account_erasing
@@ -58,6 +59,13 @@ def delete_account(user: User, password: str) -> None:
         candidates.forget_cv(cv)
     db.session.execute(sa.update(Conversation).where(Conversation.candidate_id == user.id)
                        .values(share_profile=False))
+    # Their meetings to come are called off, which frees the slots for others; what they
+    # wrote in any meeting goes, its date and outcome stay for the booth's counts.
+    db.session.execute(sa.update(Meeting).where(
+        Meeting.candidate_id == user.id, Meeting.status.in_(LIVE)).values(
+        status=MeetingStatus.CANCELLED, sequence=Meeting.sequence + 1, updated_at=now))
+    db.session.execute(sa.update(Meeting).where(Meeting.candidate_id == user.id).values(
+        note="", reason="", share_profile=False))
     db.session.execute(sa.update(ChatMessage).where(
         ChatMessage.sender_id == user.id, ChatMessage.deleted_at.is_(None)).values(
         body="", deleted_at=now))

@@ -8,6 +8,7 @@ from careerexpo.auth.models import User
 from careerexpo.candidates.models import CandidateProfile, CVDocument
 from careerexpo.chat.models import ChatMessage, Conversation
 from careerexpo.extensions import db
+from careerexpo.meetings.models import Meeting
 from careerexpo.presentations.models import Presentation, PresentationRegistration
 from careerexpo.privacy.consents import consents
 from careerexpo.privacy.signals import account_exporting
@@ -67,10 +68,21 @@ def export(user: User) -> dict:
         "chat_messages": [{"id": m.id, "room": m.room, "sent_at": _when(m.sent_at),
                            "from_me": m.sender_id == user.id, "body": m.body}
                           for m in messages],
-        # Matchmaking meetings join this export when booked meetings arrive.
-        "meetings": [],
+        "meetings": [_meeting(m, user) for m in db.session.scalars(
+            sa.select(Meeting).where(sa.or_(Meeting.candidate_id == user.id,
+                                             Meeting.staff_id == user.id)).order_by(Meeting.id))],
     }
     # What the features above this one keep (dismissed recommendations, say).
     for _receiver, sections in account_exporting.send(None, user=user):
         out.update(sections or {})
     return out
+
+
+def _meeting(meeting: Meeting, user: User) -> dict:
+    """A booked meeting they asked for, or, as booth staff, answered."""
+    return {"id": meeting.id, "company": meeting.booth.company.name,
+            "as": "candidate" if meeting.candidate_id == user.id else "staff",
+            "candidate": meeting.candidate.shown_name, "status": meeting.status.value,
+            "starts": _when(meeting.slot.starts_at), "ends": _when(meeting.slot.ends_at),
+            "note": meeting.note, "reason": meeting.reason,
+            "shared_profile": meeting.share_profile, "created_at": _when(meeting.created_at)}

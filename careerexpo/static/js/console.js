@@ -89,6 +89,9 @@
     });
   });
 
+  // A booked meeting's conversation, opened from "My meetings".
+  if (panel.dataset.openConversation) openConversation(Number(panel.dataset.openConversation));
+
   chat.socket.on("queue", function (q) {
     queueList.textContent = "";
     if (!q.waiting.length) { queueList.append(text("li", t.queueEmpty)); return; }
