@@ -1,13 +1,21 @@
 """A job seeker reads their recommended roles with the reasons, opens one, dismisses
-another, and the page passes axe in every language."""
+another, and goes from one to a meeting request at its booth; the pages pass axe in every
+language."""
+
+from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import expect
 
+from careerexpo.booths.models import BoothStaff
 from careerexpo.candidates.services import update_profile
+from careerexpo.core.database import utcnow
+from careerexpo.core.hktime import HONG_KONG
 from careerexpo.extensions import db
 from careerexpo.matchmaking import funnel
-from careerexpo.matchmaking.models import FunnelStage
+from careerexpo.matchmaking.models import FunnelEvent, FunnelStage
+from careerexpo.meetings import slots
 from careerexpo.privacy.consents import set_consents
 from careerexpo.privacy.models import ConsentKind
 from tests import factories
@@ -89,3 +97,36 @@ def test_staff_suggestions_and_the_organisers_funnel_pass_axe(page, sign_in, see
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
     page.locator("#matchmaking").screenshot(path=str(tmp_path / "funnel-390.png"))
+
+
+def test_from_a_recommendation_to_a_meeting_request_at_the_booth(page, sign_in, live_app,
+                                                                  fresh_session):
+    staff = factories.employer(name="Wong Mei")
+    factories.job(company=staff.company, title="Robotics Engineer",
+                  description="ROS and Python on our warehouse robots.")
+    expo = factories.expo(slug="robot-expo", companies=[staff.company])
+    booth = expo.booths.first()
+    db.session.add(BoothStaff(booth_id=booth.id, user_id=staff.id))
+    db.session.commit()
+    starts = utcnow().astimezone(HONG_KONG).replace(hour=11, minute=0, second=0,
+                                                     microsecond=0) + timedelta(days=1)
+    slots.publish(staff, booth, starts, 20, 2)
+    candidate = factories.candidate(name="Lee Ka Yan")
+    booth_id, candidate_id = booth.id, candidate.id
+    update_profile(candidate, candidate.name, "Robotics graduate", "Python, ROS", "bachelor",
+                   ["hong_kong"])
+    sign_in(candidate)
+
+    page.get_by_role("link", name="Recommended for you").click()
+    card = page.locator(".recommendations > li", has_text="Robotics Engineer")
+    expect(card.get_by_text("Python and ROS in what the role asks for")).to_be_visible()
+    card.get_by_role("link", name="Visit the booth to chat or book a meeting").click()
+    booking = page.get_by_role("region", name="Book a meeting")
+    booking.get_by_role("radio").first.check()
+    booking.get_by_label("A short note to the staff").fill("I saw your robotics role")
+    booking.get_by_role("button", name="Request this meeting").click()
+
+    expect(page.get_by_role("status")).to_contain_text("Your request is sent.")
+    stages = set(fresh_session().scalars(sa.select(FunnelEvent.stage).where(
+        FunnelEvent.booth_id == booth_id, FunnelEvent.candidate_id == candidate_id)))
+    assert stages == {"recommended", "viewed", "requested"}
