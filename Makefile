@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/stats.py
+	$(BIN)/python bench/recommendations.py
 	$(BIN)/python bench/chat.py
 
 # Extract every gettext string into careerexpo/translations/messages.pot and carry new

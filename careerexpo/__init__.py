@@ -52,6 +52,7 @@ def register_extensions(app: Flask) -> None:
     from careerexpo.chat import realtime
     from careerexpo.core import caching, database, i18n, security, text
     from careerexpo.extensions import csrf, db, limiter, migrate
+    from careerexpo.matchmaking import hooks as matchmaking_hooks
     from careerexpo.search import engine as search_engine
 
     # Set up the ORM's mappers now rather than on the first request, which would pay for it.
@@ -69,6 +70,7 @@ def register_extensions(app: Flask) -> None:
     caching.init_app(app)
     search_engine.init_app(app)
     realtime.init_app(app)
+    matchmaking_hooks.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -87,6 +89,7 @@ def register_blueprints(app: Flask) -> None:
     from careerexpo.feeds import routes as feeds
     from careerexpo.jobs import routes as jobs
     from careerexpo.main import routes as main
+    from careerexpo.matchmaking import routes as matchmaking
     from careerexpo.meetings import routes as meetings
     from careerexpo.presentations import routes as presentations
     from careerexpo.privacy import routes as privacy
@@ -104,6 +107,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(alerts.bp)
     app.register_blueprint(employer.bp, url_prefix="/employer")
     app.register_blueprint(tokens.bp, url_prefix="/employer")
+    app.register_blueprint(matchmaking.bp)
     app.register_blueprint(meetings.bp)  # /me/meetings…, /expos/<slug>/booths/<id>/meetings…
     openapi.register(app)  # the JSON API at /api/v1, /api/openapi.json and /api/docs
     for expo_pages in (stats, activity, expos, booths, presentations, chat):

@@ -17,7 +17,7 @@ from careerexpo.booths.models import Booth, BoothVisitCount
 from careerexpo.chat.models import Conversation, ConversationStatus
 from careerexpo.chat.presence import presence
 from careerexpo.companies.models import Company
-from careerexpo.core.database import utcnow
+from careerexpo.core.database import hk_day, utcnow
 from careerexpo.core.hktime import HONG_KONG, today_hk
 from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
@@ -79,17 +79,11 @@ def median_wait_seconds(expo: Expo) -> float | None:
     return round(sum(middle) / len(middle), 1)
 
 
-def _hk_day(column):
-    if db.session.get_bind().dialect.name == "sqlite":
-        return sa.func.date(column, "+8 hours")  # Hong Kong keeps no daylight saving
-    return sa.func.date(sa.func.timezone("Asia/Hong_Kong", column))
-
-
 def applications_by_day(expo: Expo, today: date | None = None) -> list[tuple[str, int]]:
     """Applications to the expo's companies on each of its days so far (days still to
     come are not zeros yet, so they are left out)."""
     first, last = _expo_window(expo)
-    day = _hk_day(Application.created_at).label("day")
+    day = hk_day(Application.created_at).label("day")
     rows = db.session.execute(
         sa.select(day, sa.func.count()).select_from(Application)
         .join(Job, Job.id == Application.job_id)

@@ -8,7 +8,7 @@ from flask import Blueprint, Flask, render_template
 from flask_smorest import Api
 
 # Importing the view modules hangs their views on the API blueprint.
-from careerexpo.api import employer, expos, meetings, routes  # noqa: F401
+from careerexpo.api import employer, expos, meetings, recommendations, routes  # noqa: F401
 from careerexpo.api.blueprint import BEARER, bp
 from careerexpo.api.schemas import ErrorSchema
 
@@ -36,6 +36,8 @@ TAGS = [
     {"name": "Meetings", "description": "Booked one-to-one meetings between candidates and "
                                         "booth staff, for signed-in people (session cookie; "
                                         "a POST sends the page's CSRF token as X-CSRFToken)."},
+    {"name": "Matchmaking", "description": "A signed-in job seeker's recommended roles, with "
+                                           "reasons, over the session cookie."},
 ]
 
 docs_bp = Blueprint("api_docs", __name__)
@@ -68,5 +70,9 @@ def register(app: Flask) -> None:
     api.spec.components.security_scheme(
         BEARER, {"type": "http", "scheme": "bearer",
                  "description": "An employer's API token, made at /employer/tokens."})
+    api.spec.components.security_scheme(
+        recommendations.SESSION, {"type": "apiKey", "in": "cookie", "name": "session",
+                                  "description": "Signed in on the site; a POST also sends "
+                                                 "the page's CSRF token in X-CSRFToken."})
     api.register_blueprint(bp, url_prefix="/api/v1")
     app.register_blueprint(docs_bp, url_prefix="/api")

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from careerexpo.applications.models import Application, ApplicationEvent, ApplicationNote, SavedJob
+from careerexpo.applications.signals import application_submitted
 from careerexpo.auth.models import User
 from careerexpo.candidates import services as candidates
 from careerexpo.candidates.models import CVDocument
@@ -64,6 +65,7 @@ def apply_to_job(candidate: User, job: Job, cover_note: str, cv: CVDocument | No
     application = Application(job=job, candidate=candidate, cover_note=cover_note.strip(), cv=cv)
     _record(application, ApplicationStatus.SUBMITTED, candidate)
     db.session.add(application)
+    application_submitted.send(None, candidate_id=candidate.id, job=job)
     try:
         db.session.commit()
     except IntegrityError:

@@ -5,7 +5,7 @@ from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from careerexpo.core.enums import Degree, Region
+from careerexpo.core.enums import Area, Degree, Function, Level, Region
 from careerexpo.core.forms import choices
 
 
@@ -25,5 +25,12 @@ class ProfileForm(FlaskForm):
     preferred_regions = MultiCheckboxField(_l("Where you would like to work"),
                                            choices=choices(Region.choices()),
                                            validators=[Optional()])
+    wanted_levels = MultiCheckboxField(_l("Levels you are looking for"),
+                                       choices=choices(Level.choices()), validators=[Optional()])
+    wanted_areas = MultiCheckboxField(_l("Areas that interest you"),
+                                      choices=choices(Area.choices()), validators=[Optional()])
+    wanted_functions = MultiCheckboxField(_l("Kinds of work you want"),
+                                          choices=choices(Function.choices()),
+                                          validators=[Optional()])
     cv_file = FileField(_l("CV (PDF, at most 5 MB)"),
                         validators=[FileAllowed(["pdf"], _l("The CV must be a PDF."))])

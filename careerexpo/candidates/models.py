@@ -21,6 +21,12 @@ class CandidateProfile(db.Model):
     highest_degree: Mapped[Degree | None] = mapped_column(enum_column(Degree))
     # A ';'-separated list of region keys, as in the importer's CSV.
     preferred_regions: Mapped[str] = mapped_column(sa.String(100), default="")
+    # What they are looking for, ';'-separated keys like the regions; matchmaking ranks
+    # roles by them and says so ("Entry level, as you asked").
+    wanted_levels: Mapped[str] = mapped_column(sa.String(100), default="", server_default="")
+    wanted_areas: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
+    wanted_functions: Mapped[str] = mapped_column(sa.String(100), default="",
+                                                  server_default="")
     cv_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cv_documents.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -29,7 +35,23 @@ class CandidateProfile(db.Model):
 
     @property
     def region_list(self) -> list[str]:
-        return [r for r in self.preferred_regions.split(";") if r]
+        return _keys(self.preferred_regions)
+
+    @property
+    def level_list(self) -> list[str]:
+        return _keys(self.wanted_levels)
+
+    @property
+    def area_list(self) -> list[str]:
+        return _keys(self.wanted_areas)
+
+    @property
+    def function_list(self) -> list[str]:
+        return _keys(self.wanted_functions)
+
+
+def _keys(text: str | None) -> list[str]:
+    return [key for key in (text or "").split(";") if key]
 
 
 class CVDocument(db.Model):

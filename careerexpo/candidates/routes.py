@@ -17,6 +17,9 @@ def profile():
     if not form.is_submitted():
         form.name.data = current_user.name
         form.preferred_regions.data = profile.region_list
+        form.wanted_levels.data = profile.level_list
+        form.wanted_areas.data = profile.area_list
+        form.wanted_functions.data = profile.function_list
         form.highest_degree.data = profile.highest_degree.value if profile.highest_degree else ""
     if form.validate_on_submit():
         try:
@@ -29,7 +32,10 @@ def profile():
         else:
             services.update_profile(current_user, form.name.data, form.headline.data or "",
                                     form.skills.data or "", form.highest_degree.data or None,
-                                    form.preferred_regions.data or [], cv)
+                                    form.preferred_regions.data or [], cv,
+                                    wanted_levels=form.wanted_levels.data or [],
+                                    wanted_areas=form.wanted_areas.data or [],
+                                    wanted_functions=form.wanted_functions.data or [])
             flash(_("Your profile was saved."), "success")
             return redirect(url_for("candidates.profile"))
     return render_template("candidates/profile.html", form=form, profile=profile)

@@ -60,14 +60,17 @@ class CVError(ValueError):
 def profile_for(candidate: User) -> CandidateProfile:
     """The candidate's profile; an empty, unsaved one if they have not written it yet."""
     profile = db.session.get(CandidateProfile, candidate.id)
-    return profile if profile is not None else CandidateProfile(user_id=candidate.id,
-                                                                headline="", skills="",
-                                                                preferred_regions="")
+    return profile if profile is not None else CandidateProfile(
+        user_id=candidate.id, headline="", skills="", preferred_regions="", wanted_levels="",
+        wanted_areas="", wanted_functions="")
 
 
 def update_profile(candidate: User, name: str, headline: str, skills: str,
                    highest_degree: str | None, preferred_regions: list[str],
-                   cv: CVDocument | None = None) -> CandidateProfile:
+                   cv: CVDocument | None = None, *, wanted_levels: list[str] | None = None,
+                   wanted_areas: list[str] | None = None,
+                   wanted_functions: list[str] | None = None) -> CandidateProfile:
+    """Saves the profile; a ``wanted_…`` list left as ``None`` keeps what was there."""
     profile = profile_for(candidate)
     db.session.add(profile)
     candidate.name = name.strip()
@@ -75,6 +78,10 @@ def update_profile(candidate: User, name: str, headline: str, skills: str,
     profile.skills = skills.strip()
     profile.highest_degree = highest_degree or None
     profile.preferred_regions = ";".join(preferred_regions)
+    for name, keys in (("wanted_levels", wanted_levels), ("wanted_areas", wanted_areas),
+                       ("wanted_functions", wanted_functions)):
+        if keys is not None:
+            setattr(profile, name, ";".join(keys))
     if cv is not None:
         profile.cv = cv
     db.session.commit()

@@ -139,5 +139,12 @@ def member_counts(row, name: str, enum_cls, total: int) -> dict[str, int]:
     return counts
 
 
+def hk_day(column):
+    """The Hong Kong calendar day of a UTC timestamp column, worked out by the database."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        return sa.func.date(column, "+8 hours")  # Hong Kong keeps no daylight saving
+    return sa.func.date(sa.func.timezone("Asia/Hong_Kong", column))
+
+
 def is_sqlite() -> bool:
     return db.engine.dialect.name == "sqlite"

@@ -21,6 +21,7 @@ from careerexpo.core.database import utcnow
 from careerexpo.core.enums import ApplicationStatus, Degree, Role
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
+from careerexpo.privacy.models import Consent, ConsentKind
 
 S = ApplicationStatus
 # Where each applicant has got to, step by step; each step a move the pipeline allows.
@@ -104,6 +105,9 @@ def add_demo_pipelines(rng: random.Random, employer: User, candidate: User,
             continue
         db.session.flush()
         cv = _profile(person, *details[1:])
+        if i % 2 == 0:  # half of them agreed to be suggested to employers
+            db.session.add(Consent(user_id=person.id, kind=ConsentKind.MATCHMAKING,
+                                   granted=True))
         made.applicants.append((person, cv))
         application = _apply(rng, person, cv, targets[i % len(targets)], path, employer, now)
         if path[-1] in NOTES:
@@ -119,7 +123,9 @@ def _profile(person: User, headline: str, skills: str, degree: Degree,
     cv = store_cv(person, f"{person.name.replace(' ', '-')}-CV.pdf",
                   cv_pdf(person.name, headline, skills))
     db.session.add(CandidateProfile(user_id=person.id, headline=headline, skills=skills,
-                                    highest_degree=degree, preferred_regions=regions, cv=cv))
+                                    highest_degree=degree, preferred_regions=regions, cv=cv,
+                                    wanted_levels="entry;middle", wanted_areas="",
+                                    wanted_functions="technology"))
     return cv
 
 

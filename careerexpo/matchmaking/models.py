@@ -49,3 +49,15 @@ class FunnelEvent(db.Model):
         sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
     stage: Mapped[FunnelStage] = mapped_column(enum_column(FunnelStage))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Dismissal(db.Model):
+    """A role a candidate asked never to be recommended again."""
+
+    __tablename__ = "recommendation_dismissals"
+
+    candidate_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    job_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True, index=True)
+    dismissed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

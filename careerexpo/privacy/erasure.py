@@ -27,6 +27,7 @@ from careerexpo.extensions import db
 from careerexpo.meetings.models import LIVE, Meeting, MeetingStatus
 from careerexpo.presentations.models import PresentationRegistration
 from careerexpo.privacy.models import Consent
+from careerexpo.privacy.signals import account_erasing
 from careerexpo.tokens.models import ApiToken
 
 UNSUCCESSFUL = (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)
@@ -52,6 +53,7 @@ def delete_account(user: User, password: str) -> None:
                           (ChatMute, ChatMute.user_id), (Consent, Consent.user_id),
                           (ApiToken, ApiToken.user_id)):
         db.session.execute(sa.delete(model).where(column == user.id))
+    account_erasing.send(None, user=user)
     # Last, once no profile or application points to them any more.
     for cv in db.session.scalars(sa.select(CVDocument).where(CVDocument.owner_id == user.id)):
         candidates.forget_cv(cv)

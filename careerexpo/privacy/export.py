@@ -11,6 +11,7 @@ from careerexpo.extensions import db
 from careerexpo.meetings.models import Meeting
 from careerexpo.presentations.models import Presentation, PresentationRegistration
 from careerexpo.privacy.consents import consents
+from careerexpo.privacy.signals import account_exporting
 
 
 def _when(value):
@@ -29,7 +30,7 @@ def export(user: User) -> dict:
         sa.or_(ChatMessage.room.in_([c.room for c in conversations]),
                ChatMessage.sender_id == user.id),
         ChatMessage.deleted_at.is_(None)).order_by(ChatMessage.id))
-    return {
+    out = {
         "account": {"id": user.id, "email": user.email, "name": user.name,
                     "role": user.role.value, "created_at": _when(user.created_at),
                     "company": user.company.name if user.company else None},
@@ -37,7 +38,9 @@ def export(user: User) -> dict:
         "profile": None if profile is None else {
             "headline": profile.headline, "skills": profile.skills,
             "highest_degree": profile.highest_degree.value if profile.highest_degree else None,
-            "preferred_regions": profile.region_list, "updated_at": _when(profile.updated_at)},
+            "preferred_regions": profile.region_list, "wanted_levels": profile.level_list,
+            "wanted_areas": profile.area_list, "wanted_functions": profile.function_list,
+            "updated_at": _when(profile.updated_at)},
         "cvs": [{"id": cv.id, "filename": cv.filename, "size": cv.size,
                  "uploaded_at": _when(cv.uploaded_at)} for cv in db.session.scalars(
                      sa.select(CVDocument).where(CVDocument.owner_id == user.id))],
@@ -69,6 +72,10 @@ def export(user: User) -> dict:
             sa.select(Meeting).where(sa.or_(Meeting.candidate_id == user.id,
                                              Meeting.staff_id == user.id)).order_by(Meeting.id))],
     }
+    # What the features above this one keep (dismissed recommendations, say).
+    for _receiver, sections in account_exporting.send(None, user=user):
+        out.update(sections or {})
+    return out
 
 
 def _meeting(meeting: Meeting, user: User) -> dict:

@@ -4,14 +4,14 @@ Roles in Hong Kong and the Greater Bay Area get HK and CN, as an import without 
 columns gives them; overseas and remote roles start without a country.
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
