@@ -1,7 +1,8 @@
-"""What the index holds for each listed role, and how one is written from the database.
+"""What the index holds for each role, and how a document is made from a source's row
+(``indexer.Source``; for roles, ``jobs/index_documents.py``).
 
-Only listed roles are indexed (open, not deleted); whether one has passed its
-closing time is checked when searching, so expiry needs no write.
+Whether a role has passed its closing time is checked when searching, so expiry
+needs no write.
 """
 
 import tantivy
@@ -56,7 +57,9 @@ def salary_key(salary_min: int | None, salary_max: int | None, job_id: int) -> i
 
 
 def document(row) -> tantivy.Document:
-    """A role's document from a row of ``indexer.DOCUMENT_COLUMNS``."""
+    """A role's document from a source's row: id, title, company_name, description,
+    company_id, expo_ids, open_to_overseas, salary_min/max, posted_at, closes_at and each
+    facet's value."""
     doc = tantivy.Document()
     doc.add_unsigned("id", row.id)
     chars = []
