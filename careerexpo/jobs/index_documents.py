@@ -15,23 +15,22 @@ from careerexpo.companies.models import Company
 from careerexpo.core.enums import FACETS, JobState
 from careerexpo.jobs.models import Job
 
+# Facets as the keys they are stored as: the index wants strings, not enum members.
 COLUMNS = [Job.id, Job.title, Job.description, Company.name.label("company_name"),
-           Job.company_id, *(getattr(Job, name) for name in FACETS),
+           Job.company_id,
+           *(sa.type_coerce(getattr(Job, name), sa.String).label(name) for name in FACETS),
            Job.open_to_overseas, Job.salary_min, Job.salary_max, Job.posted_at,
            Job.closes_at]
 
 
-class _Row:
-    """A role's columns with its expos, as ``search.schema.document`` reads them."""
-
-    __slots__ = ("_row", "expo_ids")
-
-    def __init__(self, row, expo_ids):
-        self._row, self.expo_ids = row, expo_ids
-
-    def __getattr__(self, name):
-        value = getattr(self._row, name)
-        return value.value if hasattr(value, "value") and name in FACETS else value
+def _documents(rows, expos: dict[int, list[int]]) -> list[dict]:
+    """Rows as ``search.schema.document`` reads them: dicts, with the role's expos."""
+    out = []
+    for row in rows:
+        fields = row._asdict()
+        fields["expo_ids"] = expos.get(row.company_id, ())
+        out.append(fields)
+    return out
 
 
 def _expos_by_company(conn, company_ids=None) -> dict[int, list[int]]:
@@ -64,10 +63,10 @@ class RoleDocuments:
         expos = _expos_by_company(conn)
         result = conn.execution_options(yield_per=batch).execute(_listed().order_by(Job.id))
         for rows in result.partitions():
-            yield [_Row(row, expos.get(row.company_id, ())) for row in rows]
+            yield _documents(rows, expos)
 
     def some(self, conn, ids: list[int]) -> list:
         """These roles, those still listed (the others are left out of the index)."""
         rows = conn.execute(_listed(ids)).all()
         expos = _expos_by_company(conn, {r.company_id for r in rows})
-        return [_Row(row, expos.get(row.company_id, ())) for row in rows]
+        return _documents(rows, expos)
