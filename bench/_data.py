@@ -83,6 +83,14 @@ def build(url: str, jobs: int) -> dict:
         start = time.perf_counter()
         with db.engine.begin() as conn:
             fill(conn, jobs)
+            if conn.dialect.name == "postgresql":
+                # The rows came with their ids: move each sequence past them, so the
+                # app's own inserts (the change-to-findable rows) get new ones.
+                for table in (Company.__table__, Expo.__table__, Booth.__table__,
+                              Job.__table__):
+                    conn.execute(sa.text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"(SELECT coalesce(max(id), 1) FROM {table.name}))"))
         timings["insert"] = time.perf_counter() - start
         start = time.perf_counter()
         # What the app's own bulk loads (import-expo, seed-demo) do last.

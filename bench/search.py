@@ -25,7 +25,7 @@ every p95 under 100 ms; a change findable within 1 s. The same table is printed
 for PostgreSQL when a server answers at 127.0.0.1:5432 (a scratch database is
 created and dropped).
 
-Run:  .venv/bin/python bench/search.py [--jobs N] [--rebuild] [--no-postgres]
+Run:  .venv/bin/python bench/search.py [--jobs N] [--rebuild] [--no-postgres | --no-sqlite]
 """
 
 import argparse
@@ -243,13 +243,17 @@ def main(argv: list[str] | None = None) -> int:
     pg = parser.add_mutually_exclusive_group()
     pg.add_argument("--postgres", action="store_true", default=None)
     pg.add_argument("--no-postgres", dest="postgres", action="store_false")
+    parser.add_argument("--no-sqlite", dest="sqlite", action="store_false",
+                        help="PostgreSQL alone")
     args = parser.parse_args(argv)
 
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     say(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average {load}; "
         f"search code sha256 {code_digest()}")
-    path = _data.sqlite_database(args.jobs, rebuild=args.rebuild)
-    passed = {"SQLite": run_backend("SQLite", f"sqlite:///{path}", args)}
+    passed = {}
+    if args.sqlite:
+        path = _data.sqlite_database(args.jobs, rebuild=args.rebuild)
+        passed["SQLite"] = run_backend("SQLite", f"sqlite:///{path}", args)
     if args.postgres is None:
         args.postgres = _data.postgres_available()
     if args.postgres:

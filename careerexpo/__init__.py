@@ -52,6 +52,8 @@ def register_extensions(app: Flask) -> None:
     from careerexpo.chat import realtime
     from careerexpo.core import caching, database, i18n, security, text
     from careerexpo.extensions import csrf, db, limiter, migrate
+    from careerexpo.jobs import index_changes  # noqa: F401  (roles' writes reach the outbox)
+    from careerexpo.jobs.index_documents import RoleDocuments
     from careerexpo.matchmaking import hooks as matchmaking_hooks
     from careerexpo.search import engine as search_engine
 
@@ -68,7 +70,7 @@ def register_extensions(app: Flask) -> None:
     text.init_app(app)
     signin.init_app(app)
     caching.init_app(app)
-    search_engine.init_app(app)
+    search_engine.init_app(app, RoleDocuments())
     realtime.init_app(app)
     matchmaking_hooks.init_app(app)
 

@@ -12,9 +12,10 @@ InnoHK and research) are dealt in order of a noisy score instead of shuffled.
 """
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from time import perf_counter
 
 import sqlalchemy as sa
 
@@ -31,8 +32,10 @@ from careerexpo.demo.booths import dress_booths
 from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
+from careerexpo.search import outbox
 
 SEED = 2022
+INSERT_BATCH = 10_000
 DEFAULT_JOBS, DEFAULT_COMPANIES = 2947, 283
 DEMO_SLUG = "hk-it-career-expo"
 EXPO_DAYS = 7  # 10 to 16 March in 2022
@@ -298,7 +301,10 @@ def seed_demo(n_jobs: int = DEFAULT_JOBS, n_companies: int = DEFAULT_COMPANIES,
     job_plans = plan_jobs(rng, plans, progress, today)
     try:
         result = _write(plans, job_plans, demo_dates(today), progress)
+        progress("committing; the search index takes the new roles from its outbox")
+        started = perf_counter()
         db.session.commit()
+        progress(f"committed and indexed in {perf_counter() - started:.1f} s")
     except BaseException:
         db.session.rollback()
         raise
@@ -319,12 +325,18 @@ def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], dates: tuple[date
         companies.append(company)
     booths = [Booth(expo=expo, company=c) for c in companies]
     talks = dress_booths(booths, random.Random(SEED))
-    jobs = [Job(company=companies[j.company_index], **j.fields) for j in job_plans]
-    progress(f"writing {len(companies)} companies, {len(booths)} booths and {len(jobs)} jobs")
-    db.session.add_all([expo, *companies, *booths, *talks, *jobs])
-    db.session.flush()  # one flush: the search outbox records every new role in it
+    progress(f"writing {len(companies)} companies, {len(booths)} booths and "
+             f"{len(job_plans)} jobs")
+    db.session.add_all([expo, *companies, *booths, *talks])
+    db.session.flush()
+    ids = _insert_jobs(job_plans, [c.id for c in companies], progress)
+    # Bulk inserts pass by the unit of work that tells the search outbox; say it here.
+    outbox.record(db.session, ids)
     progress("roles written; the search index takes them from its outbox")
-    result = DemoResult(DEMO_SLUG, len(companies), len(jobs))
+    result = DemoResult(DEMO_SLUG, len(companies), len(ids))
+    own = _Jobs([i for i, plan in zip(ids, job_plans, strict=True) if plan.company_index == 0])
+    others = _Jobs([i for i, plan in zip(ids, job_plans, strict=True)
+                    if plan.company_index != 0])
     made = {}
     for role, company in ((Role.ORGANISER, None), (Role.CANDIDATE, None),
                           (Role.EMPLOYER, companies[0])):
@@ -338,8 +350,6 @@ def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], dates: tuple[date
         result.accounts.append(f"{email} ({role.value}" + (f" of {company.name})" if company
                                                           else ")"))
     if Role.CANDIDATE in made and Role.EMPLOYER in made:
-        own = [j for j in jobs if j.company is companies[0]]
-        others = [j for j in jobs if j.company is not companies[0]]
         pipelines = add_demo_pipelines(
             random.Random(SEED), made[Role.EMPLOYER], made[Role.CANDIDATE], own, others,
             DEMO_PASSWORD)
@@ -352,6 +362,47 @@ def _write(plans: list[CompanyPlan], job_plans: list[JobPlan], dates: tuple[date
         progress(f"since the expo opened: {activity.visits} booth visits, {activity.chats} "
                  f"chats, {activity.applications} more applications")
     return result
+
+
+def _insert_jobs(job_plans: list[JobPlan], company_ids: list[int], progress) -> list[int]:
+    """Writes the roles in batches, without an ORM object each (a million of those would
+    take minutes); returns their ids in the plans' order."""
+    now = utcnow()
+    connection = db.session.connection()
+    # Building the table's indexes once at the end beats updating a dozen of them a
+    # row at a time (the table is empty: seed-demo fills only an empty database).
+    indexes = sorted(Job.__table__.indexes, key=lambda index: index.name)
+    for index in indexes:
+        index.drop(connection)
+    for start in range(0, len(job_plans), INSERT_BATCH):
+        db.session.execute(sa.insert(Job), [
+            {"company_id": company_ids[plan.company_index], "created_at": now,
+             "updated_at": now, **plan.fields}
+            for plan in job_plans[start : start + INSERT_BATCH]])
+        progress(f"jobs: {min(start + INSERT_BATCH, len(job_plans))}/{len(job_plans)} written")
+    for index in indexes:
+        index.create(connection)
+    progress(f"jobs: {len(indexes)} indexes built")
+    # The table was empty and one transaction wrote it in order, so ids rise with the plans.
+    ids = list(db.session.scalars(sa.select(Job.id).order_by(Job.id)))
+    assert len(ids) == len(job_plans)
+    return ids
+
+
+class _Jobs(Sequence):
+    """Roles by id, each read when it is picked: the demo's people apply to a few of
+    what may be a million."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [db.session.get(Job, i) for i in self.ids[index]]
+        return db.session.get(Job, self.ids[index])
 
 
 def hk_datetime(day: date, at: time) -> datetime:

@@ -31,12 +31,13 @@ PRUNE_EVERY_SECONDS = 3600
 
 
 class SearchEngine:
-    def __init__(self, app: Flask):
+    def __init__(self, app: Flask, source: indexer.Source):
         self.app = app
         self.settings = indexer.Settings(
             directory=Path(app.config["SEARCH_INDEX_DIR"]),
             retention=timedelta(hours=app.config["SEARCH_OUTBOX_RETENTION_HOURS"]),
             rebuild_backlog=app.config["SEARCH_REBUILD_BACKLOG"],
+            source=source,
         )
         self._lock = threading.Lock()
         self._opened: tuple[str, tantivy.Index] | None = None
@@ -130,8 +131,9 @@ def _after_commit(session: Session) -> None:
             engine.committed()
 
 
-def init_app(app: Flask) -> None:
-    engine = SearchEngine(app)
+def init_app(app: Flask, source: indexer.Source) -> None:
+    """Serves searches from this machine's index, fed with ``source``'s documents."""
+    engine = SearchEngine(app, source)
     app.extensions[EXTENSION] = engine
 
     @app.before_request

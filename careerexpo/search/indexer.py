@@ -13,20 +13,17 @@ ago than the outbox keeps entries (``SEARCH_OUTBOX_RETENTION_HOURS``).
 """
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Protocol
 
 import sqlalchemy as sa
 import tantivy
 
-from careerexpo.booths.models import Booth
-from careerexpo.companies.models import Company
 from careerexpo.core import caching
 from careerexpo.core.database import utcnow
-from careerexpo.core.enums import FACETS, JobState
-from careerexpo.jobs.models import Job
 from careerexpo.search import outbox, schema, store
 
 BATCH = 5_000
@@ -39,64 +36,35 @@ class Settings:
     directory: Path
     retention: timedelta
     rebuild_backlog: int
+    source: "Source"
 
 
-DOCUMENT_COLUMNS = [Job.id, Job.title, Job.description, Company.name.label("company_name"),
-                    Job.company_id, *(getattr(Job, name) for name in FACETS),
-                    Job.open_to_overseas, Job.salary_min, Job.salary_max, Job.posted_at,
-                    Job.closes_at, Job.city, Job.country]
+class Source(Protocol):
+    """Where documents come from: the owner of what is indexed (for roles,
+    ``jobs/index_documents.py``). Rows are read as ``schema.document`` reads them."""
+
+    def count(self, conn) -> int: ...
+
+    def all(self, conn, batch: int) -> Iterator[list]: ...
+
+    def some(self, conn, ids: list[int]) -> list: ...
 
 
-class _Row:
-    """A role's columns with its expos, as ``schema.document`` reads them."""
-
-    __slots__ = ("_row", "expo_ids")
-
-    def __init__(self, row, expo_ids):
-        self._row, self.expo_ids = row, expo_ids
-
-    def __getattr__(self, name):
-        value = getattr(self._row, name)
-        return value.value if hasattr(value, "value") and name in FACETS else value
-
-
-def _expos_by_company(conn, company_ids=None) -> dict[int, list[int]]:
-    stmt = sa.select(Booth.company_id, Booth.expo_id)
-    if company_ids is not None:
-        stmt = stmt.where(Booth.company_id.in_(company_ids))
-    out: dict[int, list[int]] = {}
-    for company_id, expo_id in conn.execute(stmt):
-        out.setdefault(company_id, []).append(expo_id)
-    return out
-
-
-def _listed_rows(conn, job_ids=None):
-    stmt = (sa.select(*DOCUMENT_COLUMNS).join(Company, Company.id == Job.company_id)
-            .where(Job.state == JobState.OPEN))
-    if job_ids is not None:
-        stmt = stmt.where(Job.id.in_(job_ids))
-    return stmt
-
-
-def _write_documents(writer: tantivy.IndexWriter, rows, expos) -> int:
-    n = 0
+def _write_documents(writer: tantivy.IndexWriter, rows) -> int:
     for row in rows:
-        writer.add_document(schema.document(_Row(row, expos.get(row.company_id, ()))))
-        n += 1
-    return n
+        writer.add_document(schema.document(row))
+    return len(rows)
 
 
-def apply(index: tantivy.Index, conn, job_ids: list[int]) -> None:
-    """Rewrites these roles' documents in one commit (dropping those no longer listed)."""
+def apply(index: tantivy.Index, source: Source, conn, ids: list[int]) -> None:
+    """Rewrites these documents in one commit (dropping those the source no longer has)."""
     id_schema = index.schema
     writer = index.writer(WRITER_HEAP, 1)
     try:
-        for start in range(0, len(job_ids), BATCH):
-            chunk = job_ids[start : start + BATCH]
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
             writer.delete_documents_by_query(tantivy.Query.term_set_query(id_schema, "id", chunk))
-            rows = conn.execute(_listed_rows(conn, chunk)).all()
-            expos = _expos_by_company(conn, {r.company_id for r in rows})
-            _write_documents(writer, rows, expos)
+            _write_documents(writer, source.some(conn, chunk))
         writer.commit()
         writer.wait_merging_threads()
     except BaseException:
@@ -104,7 +72,8 @@ def apply(index: tantivy.Index, conn, job_ids: list[int]) -> None:
         raise
 
 
-def _replay(index: tantivy.Index, path: Path, engine: sa.Engine, after_id: int) -> int:
+def _replay(index: tantivy.Index, source: Source, path: Path, engine: sa.Engine,
+            after_id: int) -> int:
     """Applies every outbox entry after ``after_id``; returns how many."""
     applied = 0
     while True:
@@ -112,7 +81,7 @@ def _replay(index: tantivy.Index, path: Path, engine: sa.Engine, after_id: int) 
             entries = outbox.entries_after(conn, after_id, BATCH * 4)
             if not entries:
                 break
-            apply(index, conn, sorted({job_id for _, job_id in entries}))
+            apply(index, source, conn, sorted({doc_id for _, doc_id in entries}))
         after_id = entries[-1][0]
         store.write_state(path, last_id=after_id, caught_up_at=time.time())
         applied += len(entries)
@@ -134,22 +103,18 @@ def _rebuild_locked(settings: Settings, engine: sa.Engine, progress=None) -> int
     with engine.connect() as conn:
         # Read before the roles: whatever commits after this is replayed below.
         after_id = outbox.last_id(conn)
-        total = conn.execute(sa.select(sa.func.count()).select_from(Job)
-                             .where(Job.state == JobState.OPEN)).scalar()
-        expos = _expos_by_company(conn)
+        total = settings.source.count(conn)
         # tantivy wants at least 15 MB a thread; more only pays for large builds.
         writer = index.writer(min(REBUILD_HEAP, max(32 * 1024 * 1024, total * 4096)), 0)
         done = 0
-        result = conn.execution_options(yield_per=BATCH).execute(
-            _listed_rows(conn).order_by(Job.id))
-        for rows in result.partitions():
-            done += _write_documents(writer, rows, expos)
+        for rows in settings.source.all(conn, BATCH):
+            done += _write_documents(writer, rows)
             if progress:
                 progress(done, total)
         writer.commit()
         writer.wait_merging_threads()
     store.write_state(path, last_id=after_id, caught_up_at=time.time())
-    _replay(index, path, engine, after_id)
+    _replay(index, settings.source, path, engine, after_id)
     store.make_current(settings.directory, path)
     _jobs_generation_moved(engine)
     return done
@@ -185,7 +150,7 @@ def _catch_up_locked(settings: Settings, engine: sa.Engine) -> int:
         return 0
     if waiting > settings.rebuild_backlog:
         return _rebuild_locked(settings, engine)
-    applied = _replay(store.open_index(path), path, engine, state["last_id"])
+    applied = _replay(store.open_index(path), settings.source, path, engine, state["last_id"])
     _jobs_generation_moved(engine)
     return applied
 
