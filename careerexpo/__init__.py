@@ -69,6 +69,7 @@ def register_extensions(app: Flask) -> None:
     caching.init_app(app)
     search_engine.init_app(app)
     realtime.init_app(app)
+    security.trust_proxies(app)  # last: it wraps every middleware above
 
 
 def register_blueprints(app: Flask) -> None:
