@@ -211,6 +211,9 @@ class Config:
             "RETENTION_DAYS": _whole_number(env, "RETENTION_DAYS", cls.RETENTION_DAYS),
             # Talisman redirects to HTTPS only where the app itself terminates TLS.
             "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",
+            **{name: _rate(env, name, getattr(cls, name)) for name in (
+                "CHAT_RATE_LIMIT", "CHAT_STAFF_RATE_LIMIT", "CHAT_EVENT_RATE_LIMIT",
+                "CHAT_REQUEST_RATE_LIMIT")},
             "CHAT_SIGN_IN_SECONDS": _whole_number(env, "CHAT_SIGN_IN_SECONDS",
                                                   cls.CHAT_SIGN_IN_SECONDS, least=1),
             "CHAT_SOCKETS_PER_ADDRESS": _whole_number(env, "CHAT_SOCKETS_PER_ADDRESS",

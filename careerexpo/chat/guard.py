@@ -16,6 +16,7 @@ address there. Open transports are counted per process, in memory: behind a load
 balancer that keeps each client address on one process, that is the address's count.
 """
 
+import socket
 import threading
 import time
 from collections import Counter
@@ -42,6 +43,9 @@ class SocketGuard:
         self._address_of: dict[str, str] = {}
         self._open = Counter()
         self._deadline: dict[str, float] = {}
+        # The connection under each WebSocket transport: closing a transport only sends
+        # a close frame, and a client that never reads or answers would keep it open.
+        self._connection: dict[str, object] = {}
         self._sweeping = False
         eio = server.eio
         self._eio_connect = eio.handlers["connect"]
@@ -69,6 +73,15 @@ class SocketGuard:
 
     # --- transports -----------------------------------------------------------------
 
+    def websocket_opened(self, eio_sid: str, environ: dict) -> None:
+        """A transport moved to (or opened as) a WebSocket on the connection ``environ``
+        came over."""
+        connection = environ.get("gunicorn.socket") or environ.get("werkzeug.socket")
+        if connection is not None:
+            with self._lock:
+                if eio_sid in self._address_of:
+                    self._connection[eio_sid] = connection
+
     def _on_transport_open(self, eio_sid, environ, *args):
         address = environ.get("REMOTE_ADDR") or ""
         with self._lock:
@@ -79,6 +92,8 @@ class SocketGuard:
             self._sweeping = True
         if start:
             self.server.start_background_task(self._sweep)
+        if _is_websocket(environ):
+            self.websocket_opened(eio_sid, environ)
         return self._eio_connect(eio_sid, environ, *args)
 
     def _on_transport_close(self, eio_sid, *args):
@@ -87,6 +102,7 @@ class SocketGuard:
         finally:
             with self._lock:
                 self._deadline.pop(eio_sid, None)
+                self._connection.pop(eio_sid, None)
                 address = self._address_of.pop(eio_sid, None)
                 if address is not None:
                     self._open[address] -= 1
@@ -128,11 +144,20 @@ class SocketGuard:
         """``eio.disconnect`` without its wait for the client to read the close packet,
         which a long-polling client that stopped polling never does."""
         eio = self.server.eio
+        with self._lock:
+            connection = self._connection.pop(eio_sid, None)
         transport = eio.sockets.pop(eio_sid, None)
         if transport is not None:
             try:
                 transport.close(wait=False, reason=eio.reason.SERVER_DISCONNECT)
             except OSError:  # the connection went meanwhile
+                pass
+        if connection is not None:
+            # The close frame is sent; ending the connection too wakes the reader waiting
+            # on a client that never answers, and frees its file descriptor.
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
                 pass
 
 
@@ -146,8 +171,13 @@ class HandshakeGate:
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
-        if (path == SOCKET_PATH or path.startswith(SOCKET_PATH + "/")) and \
-                "sid" not in parse_qs(environ.get("QUERY_STRING", "")):
+        if path != SOCKET_PATH and not path.startswith(SOCKET_PATH + "/"):
+            return self.wsgi_app(environ, start_response)
+        sid = parse_qs(environ.get("QUERY_STRING", "")).get("sid")
+        if sid:
+            if _is_websocket(environ):  # a long-polling transport upgrading
+                self.guard.websocket_opened(sid[0], environ)
+        else:
             refusal = self.guard.refusal(environ.get("REMOTE_ADDR") or "")
             if refusal:
                 body = refusal.encode()
@@ -158,3 +188,7 @@ class HandshakeGate:
                     ("Cache-Control", "no-store")])
                 return [body]
         return self.wsgi_app(environ, start_response)
+
+
+def _is_websocket(environ: dict) -> bool:
+    return environ.get("HTTP_UPGRADE", "").lower() == "websocket"
