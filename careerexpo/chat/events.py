@@ -89,7 +89,7 @@ def on_unknown(_event, data=None, *_more):
 
 @acknowledged
 def _no_such_event(_data):
-    raise ChatError(_("There is no such event."))
+    raise ChatError(_("The chat has no such request."))
 
 
 def _connected() -> bool:
