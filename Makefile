@@ -57,6 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/stats.py
 	$(BIN)/python bench/chat.py
+	$(BIN)/python bench/chat_serving.py
 
 # Extract every gettext string into careerexpo/translations/messages.pot and carry new
 # and changed ones into each language's catalogue, for translators.

@@ -654,7 +654,7 @@ def prepare_bare(args, tmp: Path, stack) -> Setup:
     say("bare: python-socketio server (bench/chat_baseline.py) under gunicorn ...")
     log = tmp / "gunicorn-bare.log"
     url, pid = start_gunicorn(stack, "chat_baseline:app", server_env(tmp, None, None), log)
-    emails = [f"visitor{i:05d}@bench.example" for i in range(args.clients + args.idle_one)]
+    emails = [f"visitor{i:05d}@bench.example" for i in range(args.clients + args.idle_bare)]
     return Setup("bare", [url], emails[:args.clients], "booth:1", [pid], logs=[log],
                  idle=emails[args.clients:])
 
@@ -930,8 +930,9 @@ def parse_args(argv):
                         help="idle signed-in clients (connected, in no room) on the two "
                              "processes, half each (default 4,800: 5,000 with the chatters)")
     parser.add_argument("--idle-one", type=int, default=2_000,
-                        help="idle signed-in clients on the one process and on the bare "
-                             "server (default 2,000)")
+                        help="idle signed-in clients on the one process (default 2,000)")
+    parser.add_argument("--idle-bare", type=int, default=0,
+                        help="idle clients on the bare server (default none)")
     parser.add_argument("--anonymous", type=int, default=1_000,
                         help="anonymous transports opened against each CareerExpo setup at "
                              "the end (default 1,000; 0 skips)")

@@ -142,9 +142,11 @@ class Worker:
         if self.http is None:
             # No cookie jar: each client's cookie is read from its own sign-in answer. No
             # cap on connections: thousands of sign-ins share the session.
+            # A connection per sign-in: a kept-alive one may be closed by the server just
+            # as it is reused.
             self.http = aiohttp.ClientSession(
                 cookie_jar=aiohttp.DummyCookieJar(),
-                connector=aiohttp.TCPConnector(limit=0),
+                connector=aiohttp.TCPConnector(limit=0, force_close=True),
                 timeout=aiohttp.ClientTimeout(total=CALL_TIMEOUT))
         clients = [BenchClient(index, email, url, spec["deflate"])
                    for index, email, url in spec["clients"]]
@@ -158,10 +160,18 @@ class Worker:
 
         async def one(client):
             async with gate:
-                try:
-                    await _open(client, self.http, spec["password"], room, spec["wait"])
-                except Exception as exc:  # reported to the parent, which stops the bench
-                    errors.append(f"{client.email}: {type(exc).__name__}: {exc}")
+                for attempt in range(3):
+                    try:
+                        await _open(client, self.http, spec["password"], room, spec["wait"])
+                        return
+                    except Exception as exc:  # tried again, then reported to the parent
+                        if client.sio.connected:
+                            with contextlib.suppress(Exception):
+                                await client.sio.disconnect()
+                        if attempt == 2:
+                            errors.append(f"{client.email}: {type(exc).__name__}: {exc}")
+                        else:
+                            await asyncio.sleep(0.5 + attempt)
 
         await asyncio.wait_for(asyncio.gather(*(one(c) for c in clients)),
                                spec.get("timeout", SETUP_TIMEOUT))

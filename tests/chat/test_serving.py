@@ -110,6 +110,11 @@ def test_transports_that_never_sign_in_are_closed_and_signed_in_ones_stay(chat_a
     finally:
         anonymous_websocket.close()
         anonymous.disconnect()
+        # The HTTP sessions the Engine.IO clients kept (their connections, closed by the
+        # server, are not closed on this side by disconnecting).
+        for client in (anonymous, refused.eio):
+            if getattr(client, "http", None) is not None:
+                client.http.close()
         signed_in.close()
 
 
