@@ -70,6 +70,10 @@ def _rate(env, name: str, default: str) -> str:
 # A Redis that does not answer must not hold a request for long: the rate limits and the
 # cache fall back to each process's memory meanwhile (core/ratelimits.py, core/caching.py).
 REDIS_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+# Each Redis client keeps a pool of connections, one per call under way. redis-py refuses a
+# call outright once its pool holds 100; a gevent process has thousands of sockets, any
+# hundred of which may touch Redis at once (presence, flood limits, cache, message queue).
+REDIS_OPTIONS = {**REDIS_TIMEOUTS, "max_connections": 1000}
 
 
 class Config:
@@ -180,12 +184,12 @@ class Config:
             "REDIS_URL": redis_url,
             "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
             "RATELIMIT_STORAGE_URI": redis_url or "memory://",
-            "RATELIMIT_STORAGE_OPTIONS": REDIS_TIMEOUTS if redis_url else {},
+            "RATELIMIT_STORAGE_OPTIONS": REDIS_OPTIONS if redis_url else {},
             # Redis shares the cache between processes; alone, each process keeps its own.
             "CACHE_TYPE": ("RedisCache" if redis_url
                            else "careerexpo.core.memory_cache.MemoryCache"),
             "CACHE_REDIS_URL": redis_url,
-            "CACHE_OPTIONS": REDIS_TIMEOUTS if redis_url else {},
+            "CACHE_OPTIONS": REDIS_OPTIONS if redis_url else {},
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
             "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or os.path.join(instance_path, "uploads"),
             # Compiled templates kept on disk, so a restarted process skips compiling them.

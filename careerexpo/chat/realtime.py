@@ -9,11 +9,13 @@ in both. See docs/deploy.md. With ``REDIS_URL`` set, Redis is the message queue,
 so an emit from any process reaches every client.
 """
 
+import socketio as socketio_redis
 from flask import Flask
 
 from careerexpo.auth.signals import sign_ins_ended
 from careerexpo.chat import events, notify, presence  # noqa: F401  (events: the handlers)
 from careerexpo.chat.guard import HandshakeGate, SocketGuard
+from careerexpo.config import REDIS_OPTIONS
 from careerexpo.core.ratelimits import FallbackRateLimiter
 from careerexpo.extensions import socketio
 
@@ -33,10 +35,14 @@ def async_mode() -> str:
 
 def init_app(app: Flask) -> None:
     origins = app.config.get("CHAT_ALLOWED_ORIGINS")
+    redis_url = app.config.get("REDIS_URL")
     socketio.init_app(
         app,
         async_mode=async_mode(),
-        message_queue=app.config.get("REDIS_URL"),
+        # The message queue, made here so that its Redis pool is as large as the others.
+        client_manager=(socketio_redis.RedisManager(redis_url, channel="flask-socketio",
+                                                     redis_options=REDIS_OPTIONS)
+                        if redis_url else None),
         # None: only pages served from this same origin may open a socket.
         cors_allowed_origins=origins or None,
         ping_interval=app.config["CHAT_PING_INTERVAL"],
