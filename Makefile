@@ -8,7 +8,7 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 export FLASK_APP := careerexpo
 
-.PHONY: run test lint install db bench messages clean
+.PHONY: run serve test lint install db bench messages clean
 
 # The Chinese catalogues, compiled for the app to read whenever their text changes.
 CATALOGUES := $(wildcard careerexpo/translations/*/LC_MESSAGES/messages.po)
@@ -32,6 +32,13 @@ run: $(STAMP) $(COMPILED)
 	$(BIN)/flask seed-demo --if-empty
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
+# The production server (docs/deploy.md): gunicorn, one gevent worker, on 127.0.0.1:$(PORT)
+# against DATABASE_URL and REDIS_URL, after bringing the database to the current schema.
+serve: export CAREEREXPO_ENV ?= production
+serve: $(STAMP) $(COMPILED)
+	$(BIN)/flask db upgrade
+	PORT=$(PORT) $(BIN)/gunicorn -c deploy/gunicorn.conf.py "careerexpo:create_app()"
+
 test: $(STAMP) $(COMPILED) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -51,6 +58,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/stats.py
 	$(BIN)/python bench/recommendations.py
 	$(BIN)/python bench/chat.py
+	$(BIN)/python bench/chat_serving.py
 
 # Extract every gettext string into careerexpo/translations/messages.pot and carry new
 # and changed ones into each language's catalogue, for translators.

@@ -1,7 +1,7 @@
 """The baseline of bench/chat.py: a bare python-socketio server with CareerExpo's ``join``
 and ``send`` in namespace ``/chat``, storing nothing and checking nothing.
 
-``socketio.Server(async_mode="threading")`` in ``socketio.WSGIApp``, served like
+``socketio.Server(async_mode="gevent")`` in ``socketio.WSGIApp``, served like
 CareerExpo by gunicorn's threaded worker (``--pythonpath bench "chat_baseline:app"``).
 ``join`` enters the room; ``send`` broadcasts a message of CareerExpo's shape (about
 the same size on the wire) to the room and acknowledges it.
@@ -14,7 +14,7 @@ import socketio
 
 NAMESPACE = "/chat"
 
-sio = socketio.Server(async_mode="threading", logger=False, engineio_logger=False)
+sio = socketio.Server(async_mode="gevent", logger=False, engineio_logger=False)
 _ids = itertools.count(1)
 
 

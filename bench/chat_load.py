@@ -6,6 +6,9 @@ each over a pipe, one command at a time:
   ("setup", {...})  sign every client in over HTTP (aiohttp), open its socket
                     (python-socketio ``AsyncClient``, WebSocket only) with the session
                     cookie and the same User-Agent, ``join`` the lobby  -> ("ready", {...})
+  ("idle", {...})   the same for more clients that only stay connected (signed in,
+                    joining no room), as most visitors of a hall do  -> ("ready", {...})
+  ("status", None)  how many clients of each kind are still connected -> ("status", {...})
   ("run", {...})    send this process's share of ``rate × seconds`` messages on a fixed
                     schedule shared by every process, record every ``message`` event
                     until all expected deliveries arrived or the drain time is over
@@ -112,11 +115,14 @@ async def _sign_in(http, base_url: str, email: str, password: str) -> str:
         return "; ".join(f"{k}={m.value}" for k, m in response.cookies.items())
 
 
-async def _open(client: BenchClient, http, password: str, room: str, wait: float) -> None:
+async def _open(client: BenchClient, http, password: str, room: str | None,
+                wait: float) -> None:
     cookie = await _sign_in(http, client.url, client.email, password)
     await client.sio.connect(client.url, namespaces=[NAMESPACE], transports=["websocket"],
                              headers={"Cookie": cookie, "User-Agent": USER_AGENT},
                              wait_timeout=wait)
+    if room is None:
+        return
     answer = await client.sio.call("join", {"room": room}, namespace=NAMESPACE,
                                    timeout=CALL_TIMEOUT)
     if not (isinstance(answer, dict) and answer.get("ok")):
@@ -126,31 +132,56 @@ async def _open(client: BenchClient, http, password: str, room: str, wait: float
 class Worker:
     def __init__(self):
         self.clients: list[BenchClient] = []
+        self.idle: list[BenchClient] = []
         self.http = None
 
-    async def setup(self, spec: dict) -> dict:
+    async def setup(self, spec: dict, room_key: str = "room") -> dict:
         import aiohttp
 
         started = time.monotonic()
-        # No cookie jar: each client's cookie is read from its own sign-in answer.
-        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar(),
-                                          timeout=aiohttp.ClientTimeout(total=CALL_TIMEOUT))
-        self.clients = [BenchClient(index, email, url, spec["deflate"])
-                        for index, email, url in spec["clients"]]
+        if self.http is None:
+            # No cookie jar: each client's cookie is read from its own sign-in answer. No
+            # cap on connections: thousands of sign-ins share the session.
+            # A connection per sign-in: a kept-alive one may be closed by the server just
+            # as it is reused.
+            self.http = aiohttp.ClientSession(
+                cookie_jar=aiohttp.DummyCookieJar(),
+                connector=aiohttp.TCPConnector(limit=0, force_close=True),
+                timeout=aiohttp.ClientTimeout(total=CALL_TIMEOUT))
+        clients = [BenchClient(index, email, url, spec["deflate"])
+                   for index, email, url in spec["clients"]]
+        if room_key == "room":
+            self.clients = clients
+        else:
+            self.idle = clients
+        room = spec.get(room_key)
         gate = asyncio.Semaphore(spec["concurrency"])
         errors: list[str] = []
 
         async def one(client):
             async with gate:
-                try:
-                    await _open(client, self.http, spec["password"], spec["room"], spec["wait"])
-                except Exception as exc:  # reported to the parent, which stops the bench
-                    errors.append(f"{client.email}: {type(exc).__name__}: {exc}")
+                for attempt in range(3):
+                    try:
+                        await _open(client, self.http, spec["password"], room, spec["wait"])
+                        return
+                    except Exception as exc:  # tried again, then reported to the parent
+                        if client.sio.connected:
+                            with contextlib.suppress(Exception):
+                                await client.sio.disconnect()
+                        if attempt == 2:
+                            errors.append(f"{client.email}: {type(exc).__name__}: {exc}")
+                        else:
+                            await asyncio.sleep(0.5 + attempt)
 
-        await asyncio.wait_for(asyncio.gather(*(one(c) for c in self.clients)), SETUP_TIMEOUT)
-        connected = sum(1 for c in self.clients if c.sio.connected)
+        await asyncio.wait_for(asyncio.gather(*(one(c) for c in clients)),
+                               spec.get("timeout", SETUP_TIMEOUT))
+        connected = sum(1 for c in clients if c.sio.connected)
         return {"connected": connected, "errors": errors[:5], "error_count": len(errors),
                 "seconds": time.monotonic() - started}
+
+    def status(self) -> dict:
+        return {"chatting": sum(1 for c in self.clients if c.sio.connected),
+                "idle": sum(1 for c in self.idle if c.sio.connected)}
 
     async def run(self, spec: dict) -> dict:
         token, rate, total = spec["token"], spec["rate"], spec["total"]
@@ -249,13 +280,15 @@ class Worker:
                 pass
 
         try:
-            await asyncio.wait_for(asyncio.gather(*(one(c) for c in self.clients)),
+            await asyncio.wait_for(asyncio.gather(*(one(c) for c in self.clients + self.idle)),
                                    CLOSE_TIMEOUT)
         except TimeoutError:
             pass
         if self.http is not None:
             await self.http.close()
-        return {"still_connected": sum(1 for c in self.clients if c.sio.connected)}
+            self.http = None
+        return {"still_connected": sum(1 for c in self.clients + self.idle
+                                       if c.sio.connected)}
 
 
 async def _serve(conn) -> None:
@@ -268,6 +301,10 @@ async def _serve(conn) -> None:
             try:
                 if command == "setup":
                     conn.send(("ready", await worker.setup(spec)))
+                elif command == "idle":
+                    conn.send(("ready", await worker.setup(spec, room_key="idle_room")))
+                elif command == "status":
+                    conn.send(("status", worker.status()))
                 elif command == "run":
                     conn.send(("result", await worker.run(spec)))
                 elif command == "close":

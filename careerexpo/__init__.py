@@ -73,6 +73,7 @@ def register_extensions(app: Flask) -> None:
     search_engine.init_app(app, RoleDocuments())
     realtime.init_app(app)
     matchmaking_hooks.init_app(app)
+    security.trust_proxies(app)  # last: it wraps every middleware above
 
 
 def register_blueprints(app: Flask) -> None:

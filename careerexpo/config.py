@@ -53,9 +53,27 @@ def _whole_number(env, name: str, default: int, least: int = 0) -> int:
     return int(value)
 
 
+def _rate(env, name: str, default: str) -> str:
+    """A rate limit such as ``60 per minute`` from the environment; refuses to start on one
+    the limits library cannot read."""
+    from limits import parse
+
+    value = (env.get(name) or default).strip()
+    try:
+        parse(value)
+    except ValueError:
+        raise RuntimeError(f"{name} must be a rate such as '60 per minute', not {value!r}") \
+            from None
+    return value
+
+
 # A Redis that does not answer must not hold a request for long: the rate limits and the
 # cache fall back to each process's memory meanwhile (core/ratelimits.py, core/caching.py).
 REDIS_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+# Each Redis client keeps a pool of connections, one per call under way. redis-py refuses a
+# call outright once its pool holds 100; a gevent process has thousands of sockets, any
+# hundred of which may touch Redis at once (presence, flood limits, cache, message queue).
+REDIS_OPTIONS = {**REDIS_TIMEOUTS, "max_connections": 1000}
 
 
 class Config:
@@ -121,6 +139,13 @@ class Config:
     # private chat, which puts the person in a booth's queue.
     CHAT_EVENT_RATE_LIMIT = "60 per 10 seconds"
     CHAT_REQUEST_RATE_LIMIT = "10 per minute"
+    # What a socket may cost before it signs in (chat/guard.py): a transport without a
+    # signed-in /chat connection for this many seconds is closed; each client address may
+    # hold this many open sockets per process (each tab holds one; raise it where many
+    # people share one address, as behind a venue's or campus's NAT) and open this many.
+    CHAT_SIGN_IN_SECONDS = 5
+    CHAT_SOCKETS_PER_ADDRESS = 20
+    CHAT_HANDSHAKE_RATE_LIMIT = "60 per minute"
     # Seconds between the server's pings on each chat socket (Engine.IO's pingInterval): a
     # proxy that closes idle connections sooner than this would cut chats.
     CHAT_PING_INTERVAL = 25
@@ -168,12 +193,12 @@ class Config:
             "REDIS_URL": redis_url,
             "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
             "RATELIMIT_STORAGE_URI": redis_url or "memory://",
-            "RATELIMIT_STORAGE_OPTIONS": REDIS_TIMEOUTS if redis_url else {},
+            "RATELIMIT_STORAGE_OPTIONS": REDIS_OPTIONS if redis_url else {},
             # Redis shares the cache between processes; alone, each process keeps its own.
             "CACHE_TYPE": ("RedisCache" if redis_url
                            else "careerexpo.core.memory_cache.MemoryCache"),
             "CACHE_REDIS_URL": redis_url,
-            "CACHE_OPTIONS": REDIS_TIMEOUTS if redis_url else {},
+            "CACHE_OPTIONS": REDIS_OPTIONS if redis_url else {},
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
             "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or os.path.join(instance_path, "uploads"),
             # Compiled templates kept on disk, so a restarted process skips compiling them.
@@ -202,6 +227,15 @@ class Config:
                 "MEETING_REQUESTS_PER_DAY", "MEETING_REMINDER_MINUTES")},
             # Talisman redirects to HTTPS only where the app itself terminates TLS.
             "FORCE_HTTPS": env.get("FORCE_HTTPS", "0") == "1",
+            **{name: _rate(env, name, getattr(cls, name)) for name in (
+                "CHAT_RATE_LIMIT", "CHAT_STAFF_RATE_LIMIT", "CHAT_EVENT_RATE_LIMIT",
+                "CHAT_REQUEST_RATE_LIMIT")},
+            "CHAT_SIGN_IN_SECONDS": _whole_number(env, "CHAT_SIGN_IN_SECONDS",
+                                                  cls.CHAT_SIGN_IN_SECONDS, least=1),
+            "CHAT_SOCKETS_PER_ADDRESS": _whole_number(env, "CHAT_SOCKETS_PER_ADDRESS",
+                                                      cls.CHAT_SOCKETS_PER_ADDRESS, least=1),
+            "CHAT_HANDSHAKE_RATE_LIMIT": _rate(env, "CHAT_HANDSHAKE_RATE_LIMIT",
+                                               cls.CHAT_HANDSHAKE_RATE_LIMIT),
             # Extra origins (comma-separated) allowed to open chat sockets besides this site.
             "CHAT_ALLOWED_ORIGINS": [o for o in env.get("CHAT_ALLOWED_ORIGINS", "").split(",")
                                      if o] or None,

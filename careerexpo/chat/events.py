@@ -32,11 +32,12 @@ def acknowledged(handler):
     def wrapped(data=None):
         if not current_user.is_authenticated:
             return {"ok": False, "error": _("Sign in first.")}
-        if not isinstance(data, dict):
-            return {"ok": False, "error": _("The payload must be an object.")}
         try:
-            # Every event costs the server work and may reach other people: none floods.
+            # Every event costs the server work and may reach other people: none floods,
+            # not even one refused for its payload.
             services.check_rate(current_user, "CHAT_EVENT_RATE_LIMIT", "chat-event")
+            if not isinstance(data, dict):
+                return {"ok": False, "error": _("The payload must be an object.")}
             return {"ok": True, **(handler(data) or {})}
         except ChatError as exc:
             return {"ok": False, "error": str(exc)}
@@ -52,18 +53,43 @@ def acknowledged(handler):
     return wrapped
 
 
+def _guard():
+    return current_app.extensions["careerexpo_socket_guard"]
+
+
+def _eio_sid() -> str | None:
+    return socketio.server.manager.eio_sid_from_sid(request.sid, NAMESPACE)
+
+
 @socketio.on("connect", namespace=NAMESPACE)
 def on_connect(auth=None):
+    # Each attempt checks a sign-in: counted per address like opening a transport.
+    if not _guard().allow_connect(request.remote_addr or ""):
+        raise ConnectionRefusedError(_("You are doing that too fast; wait a moment."))
     if not current_user.is_authenticated:
+        # Refused here; the transport itself is closed once its time to sign in is up.
         raise ConnectionRefusedError(_("Sign in to chat."))
     presence().connect(request.sid, current_user.id, session.get("login_id"))
     join_room(user_room(current_user.id))
+    _guard().signed_in(_eio_sid())
 
 
 @socketio.on("disconnect", namespace=NAMESPACE)
 def on_disconnect(*_reason):
+    _guard().signed_out(_eio_sid())
     for room in presence().disconnect(request.sid):
         notify.presence(room)
+
+
+@socketio.on("*", namespace=NAMESPACE)
+def on_unknown(_event, data=None, *_more):
+    """An event the protocol does not have is counted like any other, then refused."""
+    return _no_such_event(data)
+
+
+@acknowledged
+def _no_such_event(_data):
+    raise ChatError(_("The chat has no such request."))
 
 
 def _connected() -> bool:

@@ -14,7 +14,7 @@ from limits.storage import MemoryStorage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from redis.exceptions import RedisError
 
-from careerexpo.config import REDIS_TIMEOUTS
+from careerexpo.config import REDIS_OPTIONS
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ UNREACHABLE = (RedisError, StorageError, OSError)
 
 
 def storage_options(uri: str) -> dict:
-    return REDIS_TIMEOUTS if uri.startswith(("redis://", "rediss://")) else {}
+    return REDIS_OPTIONS if uri.startswith(("redis://", "rediss://")) else {}
 
 
 class FallbackRateLimiter:

@@ -37,6 +37,11 @@ def init_app(app: Flask) -> None:
         referrer_policy="strict-origin-when-cross-origin",
     )
     app.after_request(_private_pages_are_not_stored)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Wraps the whole WSGI app, so must come after every other middleware (Socket.IO's
+    and the chat's handshake gate see the client's address too)."""
     proxies = app.config["TRUSTED_PROXIES"]
     if proxies:
         # Behind N proxies, the client's address is the Nth from the right of

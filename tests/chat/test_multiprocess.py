@@ -1,7 +1,8 @@
 """Two server processes sharing PostgreSQL and Redis serve one expo: messages cross both ways.
 
-Each process is a real gunicorn (threaded worker, as docs/deploy.md runs it) on
-loopback; clients connect with WebSockets, one to each process.
+Each process is a real gunicorn with the production settings (``deploy/gunicorn.conf.py``,
+the gevent worker ``make serve`` runs) on loopback; clients connect with WebSockets, one
+to each process.
 """
 
 import os
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -25,6 +27,7 @@ from tests.chat.conftest import ChatClient
 from tests.services import postgres_url_or_skip, redis_url_or_skip
 
 pytestmark = pytest.mark.postgres
+GUNICORN_CONF = Path(__file__).resolve().parents[2] / "deploy" / "gunicorn.conf.py"
 
 
 def _free_port() -> int:
@@ -92,7 +95,7 @@ def two_servers(shared_database, shared_redis, tmp_path_factory):
     for _ in range(2):
         port = _free_port()
         servers.append(subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-k", "gthread", "--threads", "20", "-w", "1",
+            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF),
              "-b", f"127.0.0.1:{port}", "careerexpo:create_app()"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         urls.append(f"http://127.0.0.1:{port}")

@@ -2,7 +2,8 @@
 // Nothing is lost: every room remembers the last message id it showed, and on every
 // (re)connect the client joins again and asks for the history after that id; a send
 // keeps its client_id until acknowledged and is sent again after a reconnect, which
-// the server stores only once. Message bodies are inserted as text, never as HTML.
+// the server stores only once. Reconnections back off with jitter (below). Message
+// bodies are inserted as text, never as HTML.
 (function () {
   "use strict";
 
@@ -22,7 +23,12 @@
     this.pending = new Map();  // client_id -> {room, body, form}
     this.handlers = {};
     this.template = panel.querySelector("[data-message-template]");
-    this.socket = window.io("/chat");
+    // When a server restarts, every client it held comes back at once: each waits a
+    // random share of an exponentially growing delay (1 s, 2 s, 4 s… up to 30 s, ±50%),
+    // so the reconnections spread out instead of arriving together. A handshake the
+    // server turns away (429: too many sockets from this address) is retried the same way.
+    this.socket = window.io("/chat", {
+      reconnectionDelay: 1000, reconnectionDelayMax: 30000, randomizationFactor: 0.5 });
     var self = this;
     this.socket.on("connect", function () {
       self.rooms.forEach(function (room) { self.join(room); });
