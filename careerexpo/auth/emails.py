@@ -5,26 +5,18 @@ over SMTP with the alerts' settings (``core/mail.py``)."""
 import logging
 import threading
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid, parseaddr
 
 from flask import render_template
 from flask_babel import gettext as _
 
 from careerexpo.auth.models import User
-from careerexpo.core.mail import Mailer, MailError
+from careerexpo.core.mail import Mailer, MailError, new_message
 
 log = logging.getLogger(__name__)
 
 
 def _email(user: User, subject: str, sender: str, template: str, **context) -> EmailMessage:
-    message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = sender
-    message["To"] = formataddr((user.name, user.email))
-    message["Date"] = formatdate(usegmt=True)
-    message["Message-ID"] = make_msgid("account",
-                                       domain=parseaddr(sender)[1].rpartition("@")[2] or None)
-    message["Auto-Submitted"] = "auto-generated"
+    message = new_message("account", subject, sender, (user.name, user.email))
     message.set_content(render_template(template, user=user, **context))
     return message
 

@@ -3,11 +3,33 @@ alerts and account emails (password reset) both send through it."""
 
 import smtplib
 import ssl
+from email import policy
 from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
+
+# SMTP line endings, and headers not folded before the protocol's 998 characters: a
+# folded List-Unsubscribe URL would be written as RFC 2047 encoded words, which mail
+# clients do not read as a link.
+LONG_LINES = policy.SMTP.clone(max_line_length=998)
 
 # Replies that say for certain the server did not take the message; anything else
 # (a dropped connection mid-message) leaves it unknown whether it was delivered.
 REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
+def new_message(kind: str, subject: str, sender: str, to: tuple[str, str]) -> EmailMessage:
+    """An automatic email's envelope: subject, sender, ``to`` (name, address), date, a
+    Message-ID on the sender's domain that says what ``kind`` of email it is, and the
+    header that keeps vacation responders from answering it. The caller adds the body."""
+    message = EmailMessage(policy=LONG_LINES)
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = formataddr(to)
+    message["Date"] = formatdate(usegmt=True)
+    message["Message-ID"] = make_msgid(kind, domain=parseaddr(sender)[1].rpartition("@")[2]
+                                       or None)
+    message["Auto-Submitted"] = "auto-generated"
+    return message
 
 
 class MailError(Exception):

@@ -8,17 +8,15 @@ command (``reminders.py``) sends its own over the connection it holds.
 import logging
 import threading
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid, parseaddr
 
 from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from careerexpo.alerts.emails import LONG_LINES
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
 from careerexpo.core.formatting import hk_datetime
-from careerexpo.core.mail import Mailer, MailError
+from careerexpo.core.mail import Mailer, MailError, new_message
 from careerexpo.extensions import db
 from careerexpo.meetings import ics
 from careerexpo.meetings.models import Meeting
@@ -59,18 +57,12 @@ def calendar_file(meeting: Meeting, sender: str) -> bytes:
 def _message(meeting: Meeting, kind: str, to: User, sender: str, calendar: bytes | None,
              by: User | None) -> EmailMessage:
     when = hk_datetime(meeting.slot.starts_at)
-    message = EmailMessage(policy=LONG_LINES)
-    message["Subject"] = _("%(what)s: %(company)s and %(candidate)s, %(when)s",
-                           what=HEADLINES[kind], company=meeting.booth.company.name,
-                           candidate=meeting.candidate.shown_name,
-                           # A plain space keeps an all-ASCII subject unencoded.
-                           when=when.replace("\u202f", " "))
-    message["From"] = sender
-    message["To"] = formataddr((to.shown_name, to.email))
-    message["Date"] = formatdate(usegmt=True)
-    message["Message-ID"] = make_msgid("meeting",
-                                       domain=parseaddr(sender)[1].rpartition("@")[2] or None)
-    message["Auto-Submitted"] = "auto-generated"
+    subject = _("%(what)s: %(company)s and %(candidate)s, %(when)s",
+                what=HEADLINES[kind], company=meeting.booth.company.name,
+                candidate=meeting.candidate.shown_name,
+                # A plain space keeps an all-ASCII subject unencoded.
+                when=when.replace("\u202f", " "))
+    message = new_message("meeting", subject, sender, (to.shown_name, to.email))
     message.set_content(render_template(
         "meetings/email.txt", meeting=meeting, kind=kind, headline=HEADLINES[kind],
         recipient=to, by=by, when=when, url=url_for("meetings.mine", _external=True),
