@@ -79,7 +79,9 @@ def test_a_private_chat_from_queue_to_answer(page, staff_page, booth, browser_er
         "Hybrid: two days in Science Park.")
     # Applying without leaving the chat panel.
     page.get_by_text("Apply to a role from here").click()
-    page.get_by_role("button", name="Apply with my profile CV").click()
+    page.get_by_text("Apply with my profile CV").click()
+    expect(page.get_by_text("Send your profile and CV to")).to_contain_text("Firmware Engineer")
+    page.get_by_role("button", name="Yes, apply").click()
     expect(page.locator("[data-apply-result]")).to_contain_text(
         "Your application to Firmware Engineer was sent")
     assert browser_errors == []
