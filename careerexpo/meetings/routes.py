@@ -14,6 +14,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from careerexpo.booths import staffing
@@ -21,9 +22,11 @@ from careerexpo.booths.lookups import get_booth_or_404
 from careerexpo.core.access import candidate_required
 from careerexpo.core.database import utcnow
 from careerexpo.core.hktime import HONG_KONG
+from careerexpo.extensions import db
 from careerexpo.meetings import cards, followup, services, slots
 from careerexpo.meetings.errors import MeetingError, NotFound
 from careerexpo.meetings.forms import CancelForm, DeclineForm, RequestForm, SlotForm
+from careerexpo.meetings.models import MeetingSlot
 
 bp = Blueprint("meetings", __name__)
 BOOTH = "/expos/<slug>/booths/<int:booth_id>"
@@ -76,7 +79,8 @@ def booth_meetings(slug: str, booth_id: int):
                       "count": form.count}.get(exc.field, form.start)
             target.errors = [*target.errors, exc.message]
         else:
-            flash(_("%(n)s slot(s) published.", n=len(published)), "success")
+            flash(ngettext("%(num)s slot published.", "%(num)s slots published.",
+                           len(published)), "success")
             return redirect(url_for("meetings.booth_meetings", slug=slug, booth_id=booth.id))
     now = utcnow()
     listed = cards.cards(current_user, services.meetings_of(current_user, booth), now)
@@ -86,6 +90,27 @@ def booth_meetings(slug: str, booth_id: int):
         upcoming=[c for c in listed if c.upcoming], past=[c for c in listed if not c.upcoming],
         window=slots.window(booth), now=now, decline_form=DeclineForm(),
         cancel_form=CancelForm())
+
+
+@bp.route(f"{BOOTH}/meetings/slots/<int:slot_id>/withdraw", methods=["POST"])
+@login_required
+def withdraw_slot(slug: str, booth_id: int, slot_id: int):
+    """Booth staff take back a slot nobody has asked for."""
+    _expo, booth = get_booth_or_404(slug, booth_id)
+    if not staffing.is_staff(current_user, booth):
+        abort(404)
+    slot = db.session.get(MeetingSlot, slot_id)
+    if slot is None or slot.booth_id != booth.id:
+        abort(404)
+    try:
+        slots.withdraw(current_user, slot.id)
+    except NotFound:
+        abort(404)
+    except MeetingError as exc:
+        flash(exc.message, "error")
+    else:
+        flash(_("The slot is withdrawn."), "success")
+    return redirect(url_for("meetings.booth_meetings", slug=slug, booth_id=booth.id))
 
 
 @bp.route(f"{BOOTH}/meetings/request", methods=["POST"])

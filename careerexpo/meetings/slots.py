@@ -124,3 +124,26 @@ def free_slots(booth: Booth) -> list[MeetingSlot]:
 def booth_slot(booth_id: int, slot_id: int) -> MeetingSlot | None:
     return db.session.scalar(sa.select(MeetingSlot).where(
         MeetingSlot.id == slot_id, MeetingSlot.booth_id == booth_id))
+
+
+def withdraw(user: User, slot_id: int) -> None:
+    """Takes back a slot nobody has asked for (published at the wrong time, say).
+
+    :raise NotFound: for no such slot, or a user who does not staff its booth.
+    :raise Conflict: once a request names it: the meeting's history keeps its slot, and
+        the request is answered (declined, cancelled) instead.
+    """
+    slot = db.session.get(MeetingSlot, slot_id) if slot_id else None
+    if slot is None or not staffing.is_staff(user, slot.booth):
+        raise NotFound(_("There is no such slot."), "slot_id")
+    # Locking the slot first makes a request racing in wait, and then see it gone (its
+    # insert fails, and the candidate is told the slot is taken); a request committed
+    # before the lock is seen by the check below, which runs after it.
+    db.session.execute(sa.select(MeetingSlot.id).where(MeetingSlot.id == slot.id)
+                       .with_for_update())
+    if db.session.scalar(sa.select(Meeting.id).where(Meeting.slot_id == slot.id).limit(1)):
+        db.session.rollback()
+        raise Conflict(_("Someone has asked for this slot, so it stays: answer their request "
+                         "instead."), "slot_id")
+    db.session.delete(slot)
+    db.session.commit()

@@ -44,7 +44,7 @@ def test_a_candidate_books_a_meeting_and_staff_accept_it_and_mark_it_held(
     staff_page.get_by_label("Minutes each").fill("30")
     staff_page.get_by_label("Slots back to back").fill("2")
     staff_page.get_by_role("button", name="Publish").click()
-    expect(staff_page.get_by_role("status")).to_contain_text("2 slot(s) published.")
+    expect(staff_page.get_by_role("status")).to_contain_text("2 slots published.")
 
     candidate = factories.candidate(name="Chan Tai Man")
     sign_in_on(page, candidate)

@@ -87,7 +87,7 @@ def test_staff_publish_on_their_page_and_see_a_form_error_for_an_overlap(client,
     form = {"day": tomorrow_at(10).date().isoformat(), "start": "10:00",
             "duration_minutes": "30", "count": "2"}
     done = client.post(page, data=form, follow_redirects=True).get_data(as_text=True)
-    assert "2 slot(s) published." in done and done.count("Free") == 2
+    assert "2 slots published." in done and done.count("Free") == 2
 
     again = client.post(page, data={**form, "start": "10:45"})
     assert again.status_code == 200
