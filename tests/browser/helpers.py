@@ -10,6 +10,9 @@ DESKTOP = {"width": 1280, "height": 900}
 
 def open_menu(page: Page) -> None:
     """Opens the main menu when it is folded behind its button (on a phone)."""
+    # The page's script folds the menu once the document is parsed: wait for it, or a
+    # busy machine reads the menu as open just before it folds.
+    page.wait_for_selector(".site-header .nav.menu-folds", state="attached")
     button = page.get_by_role("button", name="Menu")
     if button.is_visible() and button.get_attribute("aria-expanded") != "true":
         button.click()
