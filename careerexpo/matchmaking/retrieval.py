@@ -16,6 +16,7 @@ from tantivy import Occur, Query
 
 from careerexpo.matchmaking.matching import DEGREE_ORDER, Term, Wants
 from careerexpo.search import schema
+from careerexpo.search.analysis import bigrams
 
 FIELD_BOOSTS = {"title": 3.0, "description": 1.0}
 SKILL_BOOST = 3.0
@@ -47,16 +48,12 @@ def _in_text(s, field_terms: list[str]) -> Query:
     return _any(clauses)
 
 
-def _bigrams(run: str) -> list[str]:
-    return [run[i:i + 2] for i in range(len(run) - 1)]
-
-
 def _part(s, kind: str, value: str) -> Query:
     if kind == "word":
         return _in_text(s, [value])
     if len(value) == 1:
         return Query.term_query(s, schema.CHARS, value)
-    return _in_text(s, _bigrams(value))
+    return _in_text(s, bigrams(value))
 
 
 def _skill(s, term: Term) -> Query:
@@ -71,7 +68,7 @@ def _loose(s, terms: list[Term], boost: float) -> list[tuple[Occur, Query]]:
     clauses = []
     for term in terms:
         kind, value = term.parts[0]
-        pieces = [value] if kind == "word" or len(value) < 3 else _bigrams(value)
+        pieces = [value] if kind == "word" or len(value) < 3 else bigrams(value)
         for piece in pieces:
             q = _part(s, kind, piece)
             clauses.append((Occur.Should, Query.boost_query(q, boost)))

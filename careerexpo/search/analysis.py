@@ -50,7 +50,7 @@ def normalise(text: str) -> str:
     return text
 
 
-def _bigrams(run: str) -> list[str]:
+def bigrams(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
     return [run[i : i + 2] for i in range(len(run) - 1)]
@@ -78,7 +78,7 @@ def document_tokens(text: str) -> tuple[list[str], list[str]]:
     terms, chars = [], []
     for token in _TOKEN.findall(normalise(text)):
         if _HAS_CJK.match(token):
-            terms += _bigrams(token)
+            terms += bigrams(token)
             chars += token
         else:
             terms += _word_parts(token)
@@ -99,5 +99,5 @@ def query_terms(q: str) -> list[tuple[str, list[str]]]:
         elif len(token) == 1:
             terms.append(("char", [token]))
         else:
-            terms.append(("phrase", _bigrams(token)))
+            terms.append(("phrase", bigrams(token)))
     return terms
