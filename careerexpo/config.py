@@ -70,9 +70,9 @@ def _rate(env, name: str, default: str) -> str:
 # A Redis that does not answer must not hold a request for long: the rate limits and the
 # cache fall back to each process's memory meanwhile (core/ratelimits.py, core/caching.py).
 REDIS_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
-# Each Redis client keeps a pool of connections, one per call under way. redis-py refuses a
-# call outright once its pool holds 100; a gevent process has thousands of sockets, any
-# hundred of which may touch Redis at once (presence, flood limits, cache, message queue).
+# The Socket.IO message queue's pool (python-socketio makes it): redis-py refuses a call
+# outright once its pool is full, and a gevent process has thousands of sockets. The
+# app's other Redis clients share a pool that waits instead (core/redis_pool.py).
 REDIS_OPTIONS = {**REDIS_TIMEOUTS, "max_connections": 1000}
 
 
@@ -186,6 +186,8 @@ class Config:
     @classmethod
     def init(cls, instance_path: str) -> dict:
         """Settings read from the environment when the app is made."""
+        from careerexpo.core import redis_pool
+
         env = os.environ
         redis_url = env.get("REDIS_URL") or None
         return {
@@ -193,12 +195,11 @@ class Config:
             "REDIS_URL": redis_url,
             "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
             "RATELIMIT_STORAGE_URI": redis_url or "memory://",
-            "RATELIMIT_STORAGE_OPTIONS": REDIS_OPTIONS if redis_url else {},
+            "RATELIMIT_STORAGE_OPTIONS": redis_pool.storage_options(redis_url or ""),
             # Redis shares the cache between processes; alone, each process keeps its own.
-            "CACHE_TYPE": ("RedisCache" if redis_url
+            "CACHE_TYPE": ("careerexpo.core.redis_pool.SharedRedisCache" if redis_url
                            else "careerexpo.core.memory_cache.MemoryCache"),
             "CACHE_REDIS_URL": redis_url,
-            "CACHE_OPTIONS": REDIS_OPTIONS if redis_url else {},
             "CV_FOLDER": env.get("CV_FOLDER") or os.path.join(instance_path, "cvs"),
             "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER") or os.path.join(instance_path, "uploads"),
             # Compiled templates kept on disk, so a restarted process skips compiling them.

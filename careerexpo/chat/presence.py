@@ -14,11 +14,10 @@ import logging
 import threading
 from collections import defaultdict
 
-import redis
 from flask import Flask, current_app
 from redis.exceptions import RedisError
 
-from careerexpo.config import REDIS_OPTIONS
+from careerexpo.core import redis_pool
 
 log = logging.getLogger(__name__)
 # Writes kept for Redis while it is away; past this many, the oldest are dropped.
@@ -80,7 +79,7 @@ class MemoryPresence:
 
 class RedisPresence:
     def __init__(self, url: str, prefix: str = "careerexpo:presence:"):
-        self._redis = redis.Redis.from_url(url, **REDIS_OPTIONS)
+        self._redis = redis_pool.client(url)
         self._p = prefix
 
     def connect(self, sid: str, user_id: int, login: str | None) -> None:

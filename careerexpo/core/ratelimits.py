@@ -14,15 +14,11 @@ from limits.storage import MemoryStorage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from redis.exceptions import RedisError
 
-from careerexpo.config import REDIS_OPTIONS
+from careerexpo.core.redis_pool import storage_options
 
 log = logging.getLogger(__name__)
 
 UNREACHABLE = (RedisError, StorageError, OSError)
-
-
-def storage_options(uri: str) -> dict:
-    return REDIS_OPTIONS if uri.startswith(("redis://", "rediss://")) else {}
 
 
 class FallbackRateLimiter:
