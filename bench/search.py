@@ -61,7 +61,7 @@ from careerexpo.jobs.search import listed_condition
 from careerexpo.search.engine import search_engine
 
 SELECTIVE_TERMS = ["kubernetes", "verilog", "crispr", "blockchain", "firmware", "lidar",
-                   "fpga", "pytorch", "graphene", "solidity", "analyst", "dicom"]
+                   "fpga", "spark", "graphene", "solidity", "analyst", "dicom"]
 BROAD_TERMS = ["engineer", "research", "design", "product", "experience", "team"]
 CHINESE_TERMS = ["工程師", "软件", "數據", "人工智能", "研究", "经理", "香港科學園"]
 TWO_FILTERS = [{"level": level, "region": region} for level in ("entry", "middle", "senior")

@@ -8,11 +8,13 @@ facet costs one more.
 
 import time
 from dataclasses import dataclass, field
+from functools import partial
 
 import tantivy
 from tantivy import FieldType, Occur, Query
 
 from careerexpo.core.enums import FACETS
+from careerexpo.core.parallel import in_parallel
 from careerexpo.search import schema
 from careerexpo.search.analysis import query_terms
 
@@ -24,6 +26,7 @@ PREFIX_EXPANSIONS = 50
 PREFIX_BOOST = 0.5
 MIN_PREFIX = 3
 TOP_COMPANIES = 20
+TIE_REACH = 2_000
 DAY = 86_400
 
 
@@ -137,13 +140,24 @@ def _aggregation(names) -> dict:
     return aggs
 
 
-def _facet_counts(searcher, text, filters) -> dict[str, dict]:
+def _facet_jobs(searcher, text, filters) -> list:
+    """The aggregations the facets need, each a call that can run on a thread of its own.
+
+    Companies are counted apart from the rest: with tens of thousands of them that
+    count costs as much as all the others together, so the two run side by side.
+    """
     own = [name for name in _AGG_FIELDS if name in filters]
     shared = [name for name in _AGG_FIELDS if name not in filters]
-    raw = searcher.aggregate(_combine(text, filters), _aggregation(shared)) if shared else {}
-    for name in own:
-        raw.update(searcher.aggregate(_combine(text, filters, leave_out=name),
-                                      _aggregation([name])))
+    groups = [[name for name in shared if name != "company"],
+              ["company"] if "company" in shared else []]
+    jobs = [partial(searcher.aggregate, _combine(text, filters), _aggregation(names))
+            for names in groups if names]
+    jobs += [partial(searcher.aggregate, _combine(text, filters, leave_out=name),
+                     _aggregation([name])) for name in own]
+    return jobs
+
+
+def _facets(raw: dict) -> dict[str, dict]:
     facets = {}
     for name in _AGG_FIELDS:
         buckets = {b["key"]: b["doc_count"] for b in raw[name]["buckets"]}
@@ -159,33 +173,48 @@ def _facet_counts(searcher, text, filters) -> dict[str, dict]:
 def _ranked_ids(searcher, q: Query, offset: int, limit: int) -> tuple[list[int], int]:
     """Best first; equal scores newest first, then by id, so pages never shuffle."""
     wanted = offset + limit
-    fetch = wanted + 1
+    # A run of equal scores across the cut could be ordered either way, so the search
+    # reaches past it. Scores tie often (BM25 quantises field lengths): a broad word
+    # at 1M roles has runs of hundreds. Collecting 2,000 costs little more than 21 and
+    # usually covers the run in one search; each search after it reaches 8 times as far.
+    fetch = max(wanted + 1, TIE_REACH)
     while True:
         result = searcher.search(q, fetch, count=True)
         hits = result.hits
-        # A run of equal scores across the cut could be ordered either way: widen it.
         if len(hits) < fetch or hits[-1][0] != hits[wanted - 1][0] or fetch >= result.count:
             break
-        fetch *= 2
+        fetch *= 8
+    if len(hits) >= wanted:  # only the hits down to the end of the cut's run matter
+        cut = hits[wanted - 1][0]
+        hits = [hit for hit in hits if hit[0] >= cut]
     keys = searcher.fast_field_values("newest_key", [a for _, a in hits])
     ids = searcher.fast_field_values("id", [a for _, a in hits])
     order = sorted(range(len(hits)), key=lambda i: (-hits[i][0], -keys[i]))
     return [ids[i] for i in order[offset:wanted]], result.count
 
 
+def _page(searcher, full: Query, query: IndexQuery, ranked: bool) -> tuple[list[int], int]:
+    if ranked:
+        return _ranked_ids(searcher, full, query.offset, query.limit)
+    key = "salary_key" if query.sort == "salary" else "newest_key"
+    result = searcher.search(full, query.limit, count=True, offset=query.offset,
+                             order_by_field=key, order=tantivy.Order.Desc)
+    return searcher.fast_field_values("id", [a for _, a in result.hits]), result.count
+
+
 def run(searcher: tantivy.Searcher, s: tantivy.Schema, query: IndexQuery,
         with_facets: bool = True) -> IndexResult:
+    """The page and the facet counts, searched side by side (core/parallel.py)."""
     now = int(time.time())
     text = text_query(searcher, s, query.q) if query.q else None
     filters = _filters(s, query, now)
     full = _combine(text, filters)
-    if query.sort == "relevance" and text is not None:
-        ids, total = _ranked_ids(searcher, full, query.offset, query.limit)
-    else:
-        key = "salary_key" if query.sort == "salary" else "newest_key"
-        result = searcher.search(full, query.limit, count=True, offset=query.offset,
-                                 order_by_field=key, order=tantivy.Order.Desc)
-        ids = searcher.fast_field_values("id", [a for _, a in result.hits])
-        total = result.count
-    facets = _facet_counts(searcher, text, filters) if with_facets else {}
-    return IndexResult(ids, total, facets)
+    ranked = query.sort == "relevance" and text is not None
+    jobs = [partial(_page, searcher, full, query, ranked)]
+    if with_facets:
+        jobs += _facet_jobs(searcher, text, filters)
+    (ids, total), *aggregated = in_parallel(*jobs)
+    raw = {}
+    for part in aggregated:
+        raw.update(part)
+    return IndexResult(ids, total, _facets(raw) if with_facets else {})
