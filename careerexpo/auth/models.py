@@ -1,5 +1,6 @@
 import enum
 from datetime import datetime
+from functools import partial
 
 import sqlalchemy as sa
 from flask import current_app
@@ -10,6 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from careerexpo.core.database import UTCDateTime, enum_column, utcnow
 from careerexpo.core.enums import Role
+from careerexpo.core.parallel import off_loop
 from careerexpo.extensions import db
 
 
@@ -42,11 +44,11 @@ class User(UserMixin, db.Model):
     )
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(
-            password, method=current_app.config["PASSWORD_HASH_METHOD"])
+        method = current_app.config["PASSWORD_HASH_METHOD"]
+        self.password_hash = off_loop(partial(generate_password_hash, password, method=method))
 
     def check_password(self, password: str) -> bool:
-        return check_password_hash(self.password_hash, password)
+        return off_loop(partial(check_password_hash, self.password_hash, password))
 
     @property
     def is_active(self) -> bool:

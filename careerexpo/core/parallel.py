@@ -1,6 +1,6 @@
-"""Running blocking calls that release the GIL (the search engine's, written in Rust) on
-real threads, side by side, so one request can use every core and a gevent worker's
-loop keeps serving its sockets meanwhile.
+"""Running blocking calls that release the GIL (the search engine's, written in Rust;
+password hashing) on real threads, side by side, so one request can use every core and
+a gevent worker's loop keeps serving its sockets meanwhile.
 
 Under gevent, ``threading`` is patched into greenlets, which would run these calls one
 after the other on the loop itself; gevent's own pool of native threads is used instead.
@@ -28,6 +28,12 @@ def _executor(_pid: int) -> ThreadPoolExecutor:
     """This process's pool (keyed by pid: a forked worker does not inherit threads)."""
     return ThreadPoolExecutor(max_workers=os.cpu_count() or 2,
                               thread_name_prefix="careerexpo-parallel")
+
+
+def off_loop(call: Callable[[], T]) -> T:
+    """``call()``, on a native thread when under gevent (a 100 ms password hash would
+    otherwise stop every socket of the worker for as long)."""
+    return in_parallel(call)[0]
 
 
 def in_parallel(*calls: Callable[[], T]) -> list[T]:

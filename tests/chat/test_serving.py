@@ -17,6 +17,7 @@ import pytest
 import requests
 import socketio
 import sqlalchemy as sa
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from careerexpo.chat.models import ChatMessage
 from careerexpo.extensions import db
@@ -203,6 +204,45 @@ def test_pages_answer_while_hundreds_of_sockets_are_open(chat_app, served):
     finally:
         for s in sockets:
             s.close()
+
+
+def test_pages_answer_while_people_sign_in(chat_app, served):
+    # Production's scrypt: about a tenth of a second of CPU per sign-in, which must not
+    # stop the worker's other requests and sockets for as long.
+    people = [factories.candidate() for _ in range(8)]
+    slow_hash = generate_password_hash(factories.PASSWORD, method="scrypt")
+    for person in people:
+        person.password_hash = slow_hash
+    db.session.commit()
+    emails = [person.email for person in people]
+    served.start()
+
+    answers, waits = [], []
+
+    def sign_in(email):
+        with requests.Session() as browser:
+            answers.append(browser.post(served.url + "/auth/login", allow_redirects=False,
+                                        data={"email": email,
+                                              "password": factories.PASSWORD}).status_code)
+
+    sign_in(emails[0])  # the worker's first sign-in (warms what is made once)
+    crowd = [threading.Thread(target=sign_in, args=(e,)) for e in emails for _ in range(2)]
+    for thread in crowd:
+        thread.start()
+    while any(thread.is_alive() for thread in crowd):
+        started = time.monotonic()
+        assert requests.get(served.url + "/healthz", timeout=10).status_code == 200
+        waits.append(time.monotonic() - started)
+        time.sleep(0.02)
+    for thread in crowd:
+        thread.join()
+
+    assert answers == [302] * 17  # every sign-in worked…
+    # …and no page waited behind the 16 hashes, as it would if they ran on the loop.
+    started = time.monotonic()
+    check_password_hash(slow_hash, factories.PASSWORD)
+    one_after_another = 16 * (time.monotonic() - started)
+    assert waits and max(waits) < one_after_another / 2, (waits, one_after_another)
 
 
 class Visitor:
