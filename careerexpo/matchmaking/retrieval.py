@@ -17,6 +17,7 @@ from tantivy import Occur, Query
 from careerexpo.matchmaking.matching import DEGREE_ORDER, Term, Wants
 from careerexpo.search import schema
 from careerexpo.search.analysis import bigrams
+from careerexpo.search.query import any_of, in_fields
 
 FIELD_BOOSTS = {"title": 3.0, "description": 1.0}
 SKILL_BOOST = 3.0
@@ -34,32 +35,19 @@ class Hit:
     score: float
 
 
-def _any(clauses):
-    return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
-
-
-def _in_text(s, field_terms: list[str]) -> Query:
-    """Terms in a row (one word, or a Chinese run's bigrams) in the title or the description."""
-    clauses = []
-    for name, boost in FIELD_BOOSTS.items():
-        q = (Query.term_query(s, name, field_terms[0]) if len(field_terms) == 1
-             else Query.phrase_query(s, name, field_terms))
-        clauses.append((Occur.Should, Query.boost_query(q, boost)))
-    return _any(clauses)
-
-
 def _part(s, kind: str, value: str) -> Query:
+    """A word, or a Chinese run, in the title or the description."""
     if kind == "word":
-        return _in_text(s, [value])
+        return in_fields(s, [value], FIELD_BOOSTS)
     if len(value) == 1:
         return Query.term_query(s, schema.CHARS, value)
-    return _in_text(s, bigrams(value))
+    return in_fields(s, bigrams(value), FIELD_BOOSTS)
 
 
 def _skill(s, term: Term) -> Query:
     """Every word of the skill (``machine learning``: both)."""
     parts = [(Occur.Must, _part(s, kind, value)) for kind, value in term.parts]
-    return Query.boost_query(_any(parts) if len(parts) == 1 else Query.boolean_query(parts),
+    return Query.boost_query(any_of(parts),
                              SKILL_BOOST)
 
 

@@ -53,8 +53,20 @@ class IndexResult:
     facets: dict[str, dict]
 
 
-def _any(clauses: list[tuple[Occur, Query]]) -> Query:
+def any_of(clauses: list[tuple[Occur, Query]]) -> Query:
+    """The clauses' query, without a boolean wrapper around a lone one."""
     return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+
+
+def in_fields(s, terms: list[str], boosts: dict[str, float]) -> Query:
+    """Terms in a row (one word, or a Chinese run's bigrams) in any of ``boosts``' fields,
+    each field's match boosted by its weight. Matchmaking scores with it too."""
+    clauses = []
+    for name, boost in boosts.items():
+        q = (Query.term_query(s, name, terms[0]) if len(terms) == 1
+             else Query.phrase_query(s, name, terms))
+        clauses.append((Occur.Should, Query.boost_query(q, boost)))
+    return any_of(clauses)
 
 
 def _word(searcher, s, word: str) -> Query:
@@ -69,16 +81,7 @@ def _word(searcher, s, word: str) -> Query:
             for term in longer:
                 clauses.append((Occur.Should, Query.boost_query(
                     Query.term_query(s, name, term), boost * PREFIX_BOOST)))
-    return _any(clauses)
-
-
-def _phrase(s, bigrams: list[str]) -> Query:
-    clauses = []
-    for name, boost in BOOSTS.items():
-        q = (Query.term_query(s, name, bigrams[0]) if len(bigrams) == 1
-             else Query.phrase_query(s, name, bigrams))
-        clauses.append((Occur.Should, Query.boost_query(q, boost)))
-    return _any(clauses)
+    return any_of(clauses)
 
 
 def text_query(searcher, s, q: str) -> Query | None:
@@ -88,7 +91,7 @@ def text_query(searcher, s, q: str) -> Query | None:
         if kind == "word":
             clauses.append((Occur.Must, _word(searcher, s, tokens[0])))
         elif kind == "phrase":
-            clauses.append((Occur.Must, _phrase(s, tokens)))
+            clauses.append((Occur.Must, in_fields(s, tokens, BOOSTS)))
         else:
             clauses.append((Occur.Must, Query.term_query(s, schema.CHARS, tokens[0])))
     return Query.boolean_query(clauses) if clauses else None
