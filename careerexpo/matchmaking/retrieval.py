@@ -47,8 +47,7 @@ def _part(s, kind: str, value: str) -> Query:
 def _skill(s, term: Term) -> Query:
     """Every word of the skill (``machine learning``: both)."""
     parts = [(Occur.Must, _part(s, kind, value)) for kind, value in term.parts]
-    return Query.boost_query(any_of(parts),
-                             SKILL_BOOST)
+    return Query.boost_query(any_of(parts), SKILL_BOOST)
 
 
 def _loose(s, terms: list[Term], boost: float) -> list[tuple[Occur, Query]]:
