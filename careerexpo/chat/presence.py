@@ -46,6 +46,11 @@ class MemoryPresence:
             if sid in self._sockets:
                 self._sockets[sid]["rooms"].discard(room)
 
+    def login_of(self, sid: str) -> str | None:
+        with self._lock:
+            info = self._sockets.get(sid)
+            return info["login"] if info else None
+
     def disconnect(self, sid: str) -> list[str]:
         """Forgets the socket; returns the rooms it was in."""
         with self._lock:
@@ -101,18 +106,17 @@ class RedisPresence:
         pipe.srem(self._p + "rooms-of:" + sid, room)
         pipe.execute()
 
-    def disconnect(self, sid: str) -> list[str]:
-        rooms = sorted(r.decode() for r in self._redis.smembers(self._p + "rooms-of:" + sid))
-        raw = self._redis.hget(self._p + "sockets", sid)
+    def disconnect(self, sid: str, rooms: list[str], login: str | None) -> None:
+        """Forgets a socket of this process, whose rooms and sign-in the process knows: one
+        round trip, as thousands of sockets may go at once."""
         pipe = self._redis.pipeline()
         for room in rooms:
             pipe.hdel(self._p + "room:" + room, sid)
         pipe.delete(self._p + "rooms-of:" + sid)
         pipe.hdel(self._p + "sockets", sid)
-        if raw and json.loads(raw).get("login"):
-            pipe.srem(self._p + "login:" + json.loads(raw)["login"], sid)
+        if login:
+            pipe.srem(self._p + "login:" + login, sid)
         pipe.execute()
-        return rooms
 
     def counts(self, room: str) -> tuple[int, int]:
         members = [json.loads(v) for v in self._redis.hvals(self._p + "room:" + room)]
@@ -189,8 +193,9 @@ class SharedPresence:
     def disconnect(self, sid: str) -> list[str]:
         """Forgets the socket; returns the rooms it was in (this process holds it, so its
         own memory knows them)."""
+        login = self._local.login_of(sid)
         rooms = self._local.disconnect(sid)
-        self._write("disconnect", sid)
+        self._write("disconnect", sid, rooms, login)
         return rooms
 
     def counts(self, room: str) -> tuple[int, int]:

@@ -5,8 +5,11 @@ fail.
 A gevent process holds thousands of sockets. When many of them touch Redis at once
 (a hall reconnecting after a restart, thousands disconnecting together) redis-py's
 default pool refuses every call past its size with ``MaxConnectionsError``; this one
-queues them for up to ``WAIT_SECONDS``, so a burst costs a short wait, not an error,
-and the Redis server never sees more than ``MAX_CONNECTIONS`` from one process.
+queues them for up to ``WAIT_SECONDS``, so a burst costs a wait, not an error, and the
+Redis server never sees more than ``MAX_CONNECTIONS`` from one process. The wait is long
+because what holds the connections in such a burst is the worker's own CPU (each call
+waits for the loop to read its answer), not Redis; when Redis itself is away, calls
+fail within ``socket_connect_timeout`` and free their connection at once.
 
 The Socket.IO message queue keeps its own connections (python-socketio makes them).
 """
@@ -20,7 +23,7 @@ from flask_caching.backends.rediscache import RedisCache
 from careerexpo.config import REDIS_TIMEOUTS
 
 MAX_CONNECTIONS = 200
-WAIT_SECONDS = 5.0
+WAIT_SECONDS = 20.0
 
 _pools: dict[tuple[int, str], redis.BlockingConnectionPool] = {}
 _lock = threading.Lock()
