@@ -164,8 +164,10 @@ def run_backend(backend: str, url: str, args) -> bool:
     warnings.filterwarnings("ignore", message="Flask-Caching: CACHE_TYPE is set to NullCache")
     index_dir = _data.DATA_DIR / f"search-index-{backend.lower()}-{args.jobs}"
     shutil.rmtree(index_dir, ignore_errors=True)
+    # No polling thread: this process's own commits reach the index at once, and a poller
+    # would outlive the scratch database dropped at the end.
     app = create_app("development", SQLALCHEMY_DATABASE_URI=url, CACHE_TYPE="NullCache",
-                     SEARCH_INDEX_DIR=str(index_dir))
+                     SEARCH_INDEX_DIR=str(index_dir), SEARCH_POLL_SECONDS=0)
     with app.app_context():
         start = time.perf_counter()
         indexed = search_engine().rebuild(_data.progress_bar("roles indexed"))
