@@ -75,18 +75,15 @@ def _claim(email_id: int, now: datetime) -> QueuedEmail | None:
     return db.session.get(QueuedEmail, email_id) if won else None
 
 
-def _sent(row: QueuedEmail) -> None:
-    row.sent_at = utcnow()
-    row.message = None
-    row.last_error = None
+def _record(email_id: int, **values) -> None:
+    # By id, not through the loaded row: an account deleted meanwhile took its emails.
+    db.session.execute(sa.update(QueuedEmail).where(QueuedEmail.id == email_id)
+                       .values(**values))
     db.session.commit()
 
 
-def _give_up(row: QueuedEmail, now: datetime) -> None:
-    row.gave_up_at = now
-    row.message = None
-    log.warning("gave up the %s email %s after %s tries: %s", row.kind, row.id,
-                row.attempts, row.last_error)
+def _sent(row: QueuedEmail) -> None:
+    _record(row.id, sent_at=utcnow(), message=None, last_error=None)
 
 
 def _failed(row: QueuedEmail, error: MailError, report: Report) -> None:
@@ -96,14 +93,15 @@ def _failed(row: QueuedEmail, error: MailError, report: Report) -> None:
     # show once, and the same calendar UID and SEQUENCE, which calendars apply once),
     # while not retrying would lose a reset link or a meeting's cancellation for good.
     now = utcnow()
-    row.last_error = str(error)[:500]
     report.failed += 1
-    if error.permanent or now - row.created_at + retry_after(row.attempts) > _retry_window():
-        _give_up(row, now)
+    wait = retry_after(row.attempts)
+    if error.permanent or now - row.created_at + wait > _retry_window():
+        log.warning("gave up the %s email %s after %s tries: %s", row.kind, row.id,
+                    row.attempts, error)
         report.given_up += 1
+        _record(row.id, last_error=str(error)[:500], gave_up_at=now, message=None)
     else:
-        row.next_attempt_at = now + retry_after(row.attempts)
-    db.session.commit()
+        _record(row.id, last_error=str(error)[:500], next_attempt_at=now + wait)
 
 
 def deliver(ids, mailer: Mailer | None = None) -> Report:

@@ -16,7 +16,13 @@ from careerexpo.mailing.models import QueuedEmail
 from careerexpo.privacy import erasure
 from tests.auth.conftest import link_in
 from tests.factories import PASSWORD
-from tests.mailserver import free_port, point_app_at, receiving_mail, wait_for_senders
+from tests.mailserver import (
+    free_port,
+    point_app_at,
+    receiving_mail,
+    start_server,
+    wait_for_senders,
+)
 
 NEW = "tram harbour dim sum lantern"
 
@@ -140,3 +146,34 @@ def test_deleting_an_account_removes_the_emails_queued_for_it(app, client, make,
     with receiving_mail(app) as inbox:
         runner.invoke(args=["send-alerts"])
     assert inbox.messages == []
+
+
+class RefusingRecipients:
+    """A mail server that answers every recipient with ``reply``."""
+
+    def __init__(self, reply: str):
+        self.reply = reply
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return self.reply
+
+
+def test_a_recipient_refused_for_good_is_given_up_at_once_and_one_refused_for_now_waits(
+        app, make, runner):
+    queue_emails(make, 1)
+    for reply, given_up, waiting in (("450 4.2.1 Mailbox busy, try later", 0, 1),
+                                     ("550 5.1.1 No such user here", 1, 0)):
+        controller, port = start_server(RefusingRecipients(reply))
+        point_app_at(app, port)
+        try:
+            db.session.execute(sa.update(QueuedEmail).values(next_attempt_at=utcnow()))
+            db.session.commit()
+            result = runner.invoke(args=["send-alerts"])
+        finally:
+            controller.stop()
+        assert (f"queued emails: 0 sent, {waiting} waiting to be retried, "
+                f"{given_up} given up") in result.output
+    db.session.expire_all()
+    [email] = queued()
+    assert email.gave_up_at is not None and email.message is None
+    assert "No such user" in email.last_error
