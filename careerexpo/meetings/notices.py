@@ -79,6 +79,7 @@ def queue(meeting: Meeting, kind: str, by: User | None = None,
     """Queues the emails telling each side (or the staff alone) about ``kind``, as the
     open transaction leaves the meeting; the caller's commit commits them with the
     change. Returns how many."""
+    db.session.flush()
     db.session.refresh(meeting)  # its status and sequence as this change set them
     sender = current_app.config["MAIL_SENDER"]
     calendar = None if kind == WARNING else calendar_file(meeting, sender)
