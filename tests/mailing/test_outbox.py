@@ -177,3 +177,20 @@ def test_a_recipient_refused_for_good_is_given_up_at_once_and_one_refused_for_no
     [email] = queued()
     assert email.gave_up_at is not None and email.message is None
     assert "No such user" in email.last_error
+
+
+def test_registering_while_the_mail_server_is_down_finishes_once_it_is_back(
+        app, client, runner):
+    mail_server_down(app)
+    client.post("/auth/register", data={
+        "role": "candidate", "name": "Ho Siu Ming", "email": "ming@example.com",
+        "password": "correct horse battery staple", "confirm": "correct horse battery staple"})
+    wait_for_senders()
+
+    with receiving_mail(app) as inbox:
+        runner.invoke(args=["send-alerts"])
+        [message] = inbox.wait_for(1)
+    confirmed = client.post(link_in(message, "/auth/confirm/"))
+
+    assert confirmed.status_code == 302
+    assert client.get("/me/applications").status_code == 200
