@@ -19,6 +19,7 @@ from careerexpo.core.enums import Role
 from careerexpo.demo import seed as demo
 from careerexpo.extensions import db
 from careerexpo.imports import reader, writer
+from careerexpo.mailing import delivery as mail_delivery
 from careerexpo.meetings import reminders as meeting_reminders
 from careerexpo.privacy import erasure
 from careerexpo.search import commands as search_commands
@@ -148,5 +149,6 @@ def init_app(app: Flask) -> None:
                     purge_expired_command):
         app.cli.add_command(command)
     app.cli.add_command(alerts_commands.send_alerts_command)
-    app.extensions[alerts_commands.PERIODIC] = [meeting_reminders.run]
+    # The queued emails last: they include what the meetings' run has just queued.
+    app.extensions[alerts_commands.PERIODIC] = [meeting_reminders.run, mail_delivery.run]
     app.cli.add_command(search_commands.reindex_command)

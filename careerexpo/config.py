@@ -165,6 +165,9 @@ class Config:
     API_TOKEN_RATE_LIMIT = "120 per minute"
     # Seconds to wait on the mail server before giving up on a job alert email.
     MAIL_TIMEOUT = 30
+    # Hours a queued account or meeting email is retried while the mail server refuses it
+    # or cannot be reached, before it is given up (careerexpo/mailing).
+    MAIL_RETRY_HOURS = 24
 
     # Days after an application ends unsuccessfully before its cover note, CV and notes
     # are removed by `flask purge-expired` (privacy/erasure.py).
@@ -223,6 +226,8 @@ class Config:
             # How many proxies stand in front of the app and set X-Forwarded-For (0: none).
             "TRUSTED_PROXIES": _whole_number(env, "TRUSTED_PROXIES", 0),
             "RETENTION_DAYS": _whole_number(env, "RETENTION_DAYS", cls.RETENTION_DAYS),
+            "MAIL_RETRY_HOURS": _whole_number(env, "MAIL_RETRY_HOURS", cls.MAIL_RETRY_HOURS,
+                                              least=1),
             **{name: _whole_number(env, name, getattr(cls, name), least=1) for name in (
                 "MEETING_REQUEST_HOURS", "MEETING_EXPIRY_WARNING_HOURS",
                 "MEETING_REQUESTS_PER_DAY", "MEETING_REMINDER_MINUTES")},

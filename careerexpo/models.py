@@ -15,6 +15,7 @@ from careerexpo.companies.models import Company, CompanyOffice  # noqa: F401
 from careerexpo.core.caching import CacheGeneration  # noqa: F401
 from careerexpo.expos.models import Expo  # noqa: F401
 from careerexpo.jobs.models import Job  # noqa: F401
+from careerexpo.mailing.models import QueuedEmail  # noqa: F401
 from careerexpo.matchmaking.models import Dismissal, FunnelEvent  # noqa: F401
 from careerexpo.meetings.models import Meeting, MeetingSlot  # noqa: F401
 from careerexpo.presentations.models import (  # noqa: F401

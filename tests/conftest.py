@@ -16,6 +16,7 @@ from flask_migrate import upgrade
 from careerexpo import create_app
 from careerexpo.extensions import babel, db
 from tests import factories
+from tests.mailserver import wait_for_senders
 from tests.services import IN_CI, postgres_url_or_skip  # noqa: F401
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -68,6 +69,8 @@ def app_on_fresh_database(database_template, tmp_path, **settings):
         if ON_POSTGRES:
             _empty_postgres_tables()
         yield app
+        # Emails a page queued are sent from threads that write to this database too.
+        wait_for_senders()
         db.session.remove()
         db.engine.dispose()
 

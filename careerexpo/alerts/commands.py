@@ -18,8 +18,9 @@ PERIODIC = "careerexpo.periodic"
 @click.command("send-alerts")
 @with_appcontext
 def send_alerts_command():
-    """Email every due job alert the roles it has not announced yet, and do the
-    meetings' periodic work (expiring unanswered requests, warnings, reminders).
+    """Email every due job alert the roles it has not announced yet, do the
+    meetings' periodic work (expiring unanswered requests, warnings, reminders), and
+    send the queued account and meeting emails that are due (retrying failed ones).
 
     Instant alerts go out on every run, daily digests once a day. A role is never sent
     twice to the same alert, even if this runs twice at once or is interrupted.

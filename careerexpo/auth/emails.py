@@ -1,18 +1,14 @@
 """Account emails (finishing a registration, a registration with a taken address, a
-password reset link), written in the reader's language and sent
-over SMTP with the alerts' settings (``core/mail.py``)."""
+password reset link), written in the reader's language; they are queued with the
+change that asks for them and sent from the queue (``mailing/``)."""
 
-import logging
-import threading
 from email.message import EmailMessage
 
-from flask import render_template
+from flask import render_template, url_for
 from flask_babel import gettext as _
 
 from careerexpo.auth.models import User
-from careerexpo.core.mail import Mailer, MailError, new_message
-
-log = logging.getLogger(__name__)
+from careerexpo.core.mail import new_message
 
 
 def _email(user: User, subject: str, sender: str, template: str, **context) -> EmailMessage:
@@ -39,23 +35,25 @@ def address_taken_email(user: User, login_url: str, reset_url: str,
                   "auth/address_taken_email.txt", login_url=login_url, reset_url=reset_url)
 
 
-def send(message: EmailMessage, config) -> bool:
-    """Sends one email; a failure is logged, not raised, so the page that asked for it
-    answers as it always does (and says nothing about the address)."""
-    try:
-        with Mailer(config) as mailer:
-            mailer.send(message)
-    except MailError:
-        log.exception("could not send %r", message["Subject"])
-        return False
-    return True
+def registration_writer(site: str, config):
+    """What ``registration.register`` queues for its outcome: the link that finishes
+    registering, or, for a taken address, the ways to sign in. Links start at ``site``."""
+    def write(outcome) -> EmailMessage:
+        if outcome.created:
+            return confirm_email(
+                outcome.user, site + url_for("auth.confirm", token=outcome.confirm_token),
+                int(config["EMAIL_CONFIRM_LIFETIME"].total_seconds() // 3600),
+                config["MAIL_SENDER"])
+        return address_taken_email(
+            outcome.user, site + url_for("auth.login"), site + url_for("auth.reset_request"),
+            config["MAIL_SENDER"])
+    return write
 
 
-def send_soon(message: EmailMessage, config) -> threading.Thread:
-    """Sends from another thread, so the page answers as fast whether or not an email
-    goes out: how long it takes says nothing about the address either."""
-    settings = {key: value for key, value in config.items() if key.startswith("MAIL_")}
-    thread = threading.Thread(target=send, args=(message, settings), daemon=True,
-                              name="account-email")
-    thread.start()
-    return thread
+def reset_writer(site: str, config):
+    """What ``resets.start_reset`` queues for an account and its new token."""
+    def write(user: User, token: str) -> EmailMessage:
+        return reset_email(user, site + url_for("auth.reset_password", token=token),
+                           int(config["PASSWORD_RESET_LIFETIME"].total_seconds() // 60),
+                           config["MAIL_SENDER"])
+    return write

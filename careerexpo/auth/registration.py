@@ -7,8 +7,10 @@ unconfirmed account cannot sign in, so registering an address and then signing i
 the chosen password tells nothing either.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.message import EmailMessage
 
 from sqlalchemy.exc import IntegrityError
 
@@ -17,6 +19,7 @@ from careerexpo.auth.models import LinkPurpose, User
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import Role
 from careerexpo.extensions import db
+from careerexpo.mailing import outbox
 
 
 @dataclass(frozen=True)
@@ -30,16 +33,19 @@ class Registration:
 
 
 def register(email: str, password: str, name: str, role: Role, confirm_for: timedelta,
-             company_name: str = "", website: str = "") -> Registration:
+             company_name: str = "", website: str = "",
+             write_email: Callable[[Registration], EmailMessage] | None = None
+             ) -> Registration:
     """A new unconfirmed account with its confirmation token, or the account that has
-    ``email`` already (nothing is changed then).
+    ``email`` already (nothing is changed then). The email ``write_email`` writes for
+    the outcome is queued in the same transaction.
 
     :raise AccountError: when the company name was taken meanwhile.
     """
     existing = services.find_user(email)
     if existing is not None:
         services.spend_a_hash(password)  # as long as making the account would take
-        return Registration(existing, None)
+        return _answered(Registration(existing, None), write_email)
     try:
         if role == Role.EMPLOYER:
             user, _created = services.register_employer(email, password, name, company_name,
@@ -51,10 +57,18 @@ def register(email: str, password: str, name: str, role: Role, confirm_for: time
         existing = services.find_user(email)  # registered at the same moment
         if existing is None:
             raise
-        return Registration(existing, None)
+        return _answered(Registration(existing, None), write_email)
     token = links.issue(user, LinkPurpose.CONFIRM, confirm_for)
+    return _answered(Registration(user, token), write_email)
+
+
+def _answered(outcome: Registration, write_email) -> Registration:
+    """Queues the outcome's email and commits it with the account, if one was made:
+    both branches write and commit alike."""
+    if write_email is not None:
+        outbox.enqueue(write_email(outcome), outbox.ACCOUNT, outcome.user)
     db.session.commit()
-    return Registration(user, token)
+    return outcome
 
 
 def usable_confirmation(token: str, now: datetime | None = None):

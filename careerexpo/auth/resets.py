@@ -5,22 +5,29 @@ Asking never says whether the address has an account: the page answers the same,
 only the address's owner, if there is one, receives anything.
 """
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from email.message import EmailMessage
 
 from careerexpo.auth import links, services, sign_ins
 from careerexpo.auth.models import AccountLink, LinkPurpose, User
 from careerexpo.core.database import utcnow
 from careerexpo.extensions import db
+from careerexpo.mailing import outbox
 
 
-def start_reset(email: str, lifetime: timedelta, now: datetime | None = None
+def start_reset(email: str, lifetime: timedelta, now: datetime | None = None,
+                write_email: Callable[[User, str], EmailMessage] | None = None
                 ) -> tuple[User, str] | None:
     """A new reset link's token for the account using ``email`` (``None`` when there is
-    no such active account)."""
+    no such active account); the email ``write_email`` writes for the account and the
+    token is queued in the same transaction as the link."""
     user = services.find_user(email)
     if user is None or not user.is_active:
         return None
     token = links.issue(user, LinkPurpose.RESET, lifetime, now)
+    if write_email is not None:
+        outbox.enqueue(write_email(user, token), outbox.ACCOUNT, user)
     db.session.commit()
     return user, token
 

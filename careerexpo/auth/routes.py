@@ -14,6 +14,7 @@ from careerexpo.auth.forms import (
 from careerexpo.core.enums import Role
 from careerexpo.core.urls import safe_next
 from careerexpo.extensions import limiter
+from careerexpo.mailing import outbox
 
 bp = Blueprint("auth", __name__)
 
@@ -39,21 +40,12 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         config = current_app.config
-        site = _site_url()
-        outcome = registration.register(
+        registration.register(
             form.email.data, form.password.data, form.name.data, Role(form.role.data),
             config["EMAIL_CONFIRM_LIFETIME"], form.company_name.data or "",
-            form.company_website.data or "")
-        if outcome.created:
-            message = emails.confirm_email(
-                outcome.user, site + url_for("auth.confirm", token=outcome.confirm_token),
-                int(config["EMAIL_CONFIRM_LIFETIME"].total_seconds() // 3600),
-                config["MAIL_SENDER"])
-        else:
-            message = emails.address_taken_email(
-                outcome.user, site + url_for("auth.login"), site + url_for("auth.reset_request"),
-                config["MAIL_SENDER"])
-        emails.send_soon(message, config)
+            form.company_website.data or "",
+            write_email=emails.registration_writer(_site_url(), config))
+        outbox.deliver_soon()  # from another thread: the answer does not wait for it
         # The same answer whether the address was free or not (registration.py).
         flash(_("Check your email: we have sent a message to %(email)s to finish "
                 "registering.", email=form.email.data), "info")
@@ -154,14 +146,9 @@ def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
         config = current_app.config
-        site = _site_url()
-        started = resets.start_reset(form.email.data, config["PASSWORD_RESET_LIFETIME"])
-        if started is not None:
-            user, token = started
-            link = site + url_for("auth.reset_password", token=token)
-            emails.send_soon(emails.reset_email(
-                user, link, int(config["PASSWORD_RESET_LIFETIME"].total_seconds() // 60),
-                config["MAIL_SENDER"]), config)
+        resets.start_reset(form.email.data, config["PASSWORD_RESET_LIFETIME"],
+                           write_email=emails.reset_writer(_site_url(), config))
+        outbox.deliver_soon()  # from another thread: the answer does not wait for it
         # The same answer whether or not the address has an account.
         flash(_("If an account uses %(email)s, we have sent it a link to set a new "
                 "password. Check your email.", email=form.email.data), "info")

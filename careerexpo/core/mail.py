@@ -1,5 +1,5 @@
 """Email over a real SMTP connection (smtplib), configured by the MAIL_* settings: job
-alerts and account emails (password reset) both send through it."""
+alerts send through it, and the queued account and meeting emails (``mailing/``)."""
 
 import smtplib
 import ssl
@@ -33,11 +33,20 @@ def new_message(kind: str, subject: str, sender: str, to: tuple[str, str]) -> Em
 
 
 class MailError(Exception):
-    """Sending failed; ``refused`` is True when the server certainly kept nothing."""
+    """Sending failed; ``refused`` is True when the server certainly kept nothing, and
+    ``permanent`` when it said it never will take this message (a 5xx reply refusing
+    the recipient or the message, rather than our sender or the moment)."""
 
-    def __init__(self, message: str, refused: bool):
+    def __init__(self, message: str, refused: bool, permanent: bool = False):
         super().__init__(message)
         self.refused = refused
+        self.permanent = permanent
+
+
+def _refused_for_good(exc: smtplib.SMTPException) -> bool:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return bool(exc.recipients) and all(code >= 500 for code, _ in exc.recipients.values())
+    return isinstance(exc, smtplib.SMTPDataError) and exc.smtp_code >= 500
 
 
 class Mailer:
@@ -77,7 +86,8 @@ class Mailer:
         try:
             self.smtp.send_message(message)
         except REFUSED as exc:
-            raise MailError(f"the mail server refused it: {exc}", refused=True) from exc
+            raise MailError(f"the mail server refused it: {exc}", refused=True,
+                            permanent=_refused_for_good(exc)) from exc
         except (OSError, smtplib.SMTPException) as exc:
             raise MailError(f"the connection failed mid-message: {exc}", refused=False) from exc
 

@@ -11,13 +11,14 @@ import sqlalchemy as sa
 
 from careerexpo.core.database import utcnow
 from careerexpo.extensions import db
+from careerexpo.mailing import outbox
 from careerexpo.meetings import notices
 from careerexpo.meetings.models import Meeting, MeetingStatus
 
 
 def expire_overdue(now: datetime | None = None, booth_id: int | None = None) -> list[Meeting]:
-    """Marks overdue requests (of one booth, or all) expired; returns those this call
-    expired, whose emails the caller sends."""
+    """Marks overdue requests (of one booth, or all) expired, each with the emails that
+    tell both sides in its transaction; returns those this call expired."""
     now = now or utcnow()
     due = db.session.scalars(sa.select(Meeting.id).where(
         Meeting.status == MeetingStatus.REQUESTED, Meeting.expires_at <= now,
@@ -28,16 +29,16 @@ def expire_overdue(now: datetime | None = None, booth_id: int | None = None) -> 
         changed = db.session.execute(sa.update(Meeting).where(
             Meeting.id == meeting_id, Meeting.status == MeetingStatus.REQUESTED).values(
             status=MeetingStatus.EXPIRED, sequence=Meeting.sequence + 1, updated_at=now))
-        db.session.commit()
         if changed.rowcount == 1:
             meeting = db.session.get(Meeting, meeting_id)
-            db.session.refresh(meeting)
+            notices.queue(meeting, notices.EXPIRED)
             expired.append(meeting)
+        db.session.commit()
     return expired
 
 
 def lapse(booth_id: int | None = None, now: datetime | None = None) -> None:
     """Expires the booth's (or every) overdue request and emails both sides of each, from
     another thread (for pages and the API)."""
-    for meeting in expire_overdue(now, booth_id):
-        notices.send_change(meeting, notices.EXPIRED)
+    if expire_overdue(now, booth_id):
+        outbox.deliver_soon()

@@ -1,12 +1,13 @@
 """Emails about a meeting, to both sides, each with the meeting's calendar file.
 
-Changes made on a page or through the API are sent from another thread once the
-change is committed, so the answer does not wait for the mail server; the periodic
-command (``reminders.py``) sends its own over the connection it holds.
+Each is queued in the transaction of the change it tells about (``queue``), so it
+carries the calendar's SEQUENCE of that change and goes out if and only if the change
+committed. Changes made on a page or through the API then send them from another
+thread (``outbox.deliver_soon``), so the answer does not wait for the mail server; the
+periodic command (``reminders.py``) leaves its own to the queue's run in the same
+command. Whatever cannot be sent is retried (``mailing/delivery.py``).
 """
 
-import logging
-import threading
 from email.message import EmailMessage
 
 from flask import current_app, render_template, url_for
@@ -16,12 +17,11 @@ from flask_babel import lazy_gettext as _l
 from careerexpo.auth.models import User
 from careerexpo.booths import staffing
 from careerexpo.core.formatting import hk_datetime
-from careerexpo.core.mail import Mailer, MailError, new_message
+from careerexpo.core.mail import new_message
 from careerexpo.extensions import db
+from careerexpo.mailing import outbox
 from careerexpo.meetings import ics
 from careerexpo.meetings.models import Meeting
-
-log = logging.getLogger(__name__)
 
 REQUESTED, ACCEPTED, DECLINED = "requested", "accepted", "declined"
 CANCELLED, RESCHEDULED, EXPIRED = "cancelled", "rescheduled", "expired"
@@ -74,34 +74,19 @@ def _message(meeting: Meeting, kind: str, to: User, sender: str, calendar: bytes
     return message
 
 
-def messages(meeting: Meeting, kind: str, by: User | None = None,
-             staff_only: bool = False) -> list[EmailMessage]:
-    """The emails telling each side (or the staff alone) about ``kind``."""
+def queue(meeting: Meeting, kind: str, by: User | None = None,
+          staff_only: bool = False) -> int:
+    """Queues the emails telling each side (or the staff alone) about ``kind``, as the
+    open transaction leaves the meeting; the caller's commit commits them with the
+    change. Returns how many."""
+    db.session.flush()
+    db.session.refresh(meeting)  # its status and sequence as this change set them
     sender = current_app.config["MAIL_SENDER"]
     calendar = None if kind == WARNING else calendar_file(meeting, sender)
     people = staff_recipients(meeting)
     if not staff_only and meeting.candidate.active:
         people = [meeting.candidate, *people]
-    return [_message(meeting, kind, person, sender, calendar, by) for person in people]
-
-
-def deliver(batch: list[EmailMessage], settings) -> bool:
-    """Sends over one connection; a failure is logged, not raised: the change stands."""
-    try:
-        with Mailer(settings) as mailer:
-            for message in batch:
-                mailer.send(message)
-    except MailError:
-        log.exception("could not send meeting emails (%s)", batch[0]["Subject"] if batch else "")
-        return False
-    return True
-
-
-def send_change(meeting: Meeting, kind: str, by: User | None = None) -> threading.Thread:
-    """Emails both sides about a committed change, from another thread."""
-    batch = messages(meeting, kind, by)
-    settings = {k: v for k, v in current_app.config.items() if k.startswith("MAIL_")}
-    thread = threading.Thread(target=deliver, args=(batch, settings), daemon=True,
-                              name="meeting-email")
-    thread.start()
-    return thread
+    for person in people:
+        outbox.enqueue(_message(meeting, kind, person, sender, calendar, by),
+                       outbox.MEETING, person)
+    return len(people)

@@ -2,9 +2,10 @@
 requests nobody answered expire (staff are warned before), and both sides are
 reminded before each accepted meeting.
 
-Each email is claimed before it is sent (the row is marked warned or reminded and
-committed), so overlapping or repeated runs never send it twice: at most once, as the
-job alerts.
+Each email is queued in the transaction that marks the meeting warned or reminded
+(``mailing/``), so overlapping or repeated runs never queue it twice, and a mail
+server that is down delays it rather than losing it: the queue's own part of
+``flask send-alerts``, which runs after this one, sends it.
 """
 
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from careerexpo.core.database import utcnow
-from careerexpo.core.mail import Mailer, MailError
+from careerexpo.core.mail import Mailer
 from careerexpo.extensions import db
 from careerexpo.meetings import notices
 from careerexpo.meetings.expiry import expire_overdue
@@ -33,57 +34,43 @@ class Report:
                 f"and {self.reminded} reminder(s) sent")
 
 
-def _claim(meeting_ids: list[int], column, now: datetime, *conditions) -> list[Meeting]:
-    """Marks each meeting (still unclaimed) as done by this run; returns those it won."""
-    won = []
+def _claim(meeting_ids: list[int], column, now: datetime, kind: str, *conditions,
+           staff_only: bool = False) -> int:
+    """Marks each meeting (still unclaimed) as done by this run, with its emails in the
+    same transaction; returns how many it won."""
+    won = 0
     for meeting_id in meeting_ids:
         taken = db.session.execute(sa.update(Meeting).where(
             Meeting.id == meeting_id, column.is_(None), *conditions).values({column: now}))
-        db.session.commit()
         if taken.rowcount == 1:
-            won.append(db.session.get(Meeting, meeting_id))
+            notices.queue(db.session.get(Meeting, meeting_id), kind, staff_only=staff_only)
+            won += 1
+        db.session.commit()
     return won
 
 
-def to_warn(now: datetime, warning: timedelta) -> list[Meeting]:
+def warn(now: datetime, warning: timedelta) -> int:
     due = db.session.scalars(sa.select(Meeting.id).where(
         Meeting.status == MeetingStatus.REQUESTED, Meeting.expiry_warned_at.is_(None),
         Meeting.expires_at <= now + warning, Meeting.expires_at > now)).all()
-    return _claim(list(due), Meeting.expiry_warned_at, now,
-                  Meeting.status == MeetingStatus.REQUESTED)
+    return _claim(list(due), Meeting.expiry_warned_at, now, notices.WARNING,
+                  Meeting.status == MeetingStatus.REQUESTED, staff_only=True)
 
 
-def to_remind(now: datetime, lead: timedelta) -> list[Meeting]:
+def remind(now: datetime, lead: timedelta) -> int:
     due = db.session.scalars(sa.select(Meeting.id).join(Meeting.slot).where(
         Meeting.status == MeetingStatus.ACCEPTED, Meeting.reminded_at.is_(None),
         MeetingSlot.starts_at <= now + lead, MeetingSlot.starts_at > now)).all()
-    return _claim(list(due), Meeting.reminded_at, now, Meeting.status == MeetingStatus.ACCEPTED)
+    return _claim(list(due), Meeting.reminded_at, now, notices.REMINDER,
+                  Meeting.status == MeetingStatus.ACCEPTED)
 
 
-def run(mailer: Mailer, now: datetime | None = None) -> Report:
-    """Expires, warns and reminds; needs a request context on the site's address."""
+def run(_mailer: Mailer | None = None, now: datetime | None = None) -> Report:
+    """Expires, warns and reminds, queuing the emails each needs; needs a request
+    context on the site's address (for the emails' links)."""
     now = now or utcnow()
     config = current_app.config
-    report = Report()
-    batches = []
-    for meeting in expire_overdue(now):
-        report.expired += 1
-        batches.append(notices.messages(meeting, notices.EXPIRED))
-    for meeting in to_warn(now, timedelta(hours=config["MEETING_EXPIRY_WARNING_HOURS"])):
-        report.warned += 1
-        batches.append(notices.messages(meeting, notices.WARNING, staff_only=True))
-    for meeting in to_remind(now, timedelta(minutes=config["MEETING_REMINDER_MINUTES"])):
-        report.reminded += 1
-        batches.append(notices.messages(meeting, notices.REMINDER))
-    if not any(batches):
-        return report
-    try:
-        mailer.open()
-        for batch in batches:
-            for message in batch:
-                mailer.send(message)
-    except MailError as exc:
-        report.problems.append(f"meeting emails: {exc}")
-    finally:
-        mailer.close()
-    return report
+    return Report(
+        expired=len(expire_overdue(now)),
+        warned=warn(now, timedelta(hours=config["MEETING_EXPIRY_WARNING_HOURS"])),
+        reminded=remind(now, timedelta(minutes=config["MEETING_REMINDER_MINUTES"])))

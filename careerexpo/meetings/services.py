@@ -1,8 +1,9 @@
 """A meeting's life: requested, accepted or declined, cancelled, rescheduled, held.
 
 Every function checks who may do it (another company's staff, or another candidate,
-get ``NotFound``), writes in one transaction with the funnel row it earns, and then
-emails both sides the change with a calendar file (``notices.py``).
+get ``NotFound``), writes in one transaction with the funnel row it earns and the
+emails telling both sides the change with a calendar file (``notices.py``), and sends
+those once it has committed.
 """
 
 from datetime import datetime, time, timedelta
@@ -19,6 +20,7 @@ from careerexpo.booths.models import Booth
 from careerexpo.core.database import as_row_id, utcnow
 from careerexpo.core.hktime import HONG_KONG, to_hk
 from careerexpo.extensions import db
+from careerexpo.mailing import outbox
 from careerexpo.matchmaking import funnel
 from careerexpo.matchmaking.models import FunnelStage
 from careerexpo.meetings import expiry, notices, slots
@@ -125,8 +127,9 @@ def request_meeting(candidate: User, slot_id, note: str = "", share_profile: boo
         raise limit
     funnel.record(FunnelStage.REQUESTED, booth_id=slot.booth_id, candidate_id=candidate.id,
                   at=now)
+    notices.queue(meeting, notices.REQUESTED)
     db.session.commit()
-    notices.send_change(meeting, notices.REQUESTED)
+    outbox.deliver_soon()
     return meeting
 
 
@@ -175,9 +178,9 @@ def accept(user: User, meeting_id, now: datetime | None = None) -> Meeting:
           staff_id=user.id)
     funnel.record(FunnelStage.ACCEPTED, booth_id=meeting.booth_id,
                   candidate_id=meeting.candidate_id, at=now)
+    notices.queue(meeting, notices.ACCEPTED)
     db.session.commit()
-    db.session.refresh(meeting)
-    notices.send_change(meeting, notices.ACCEPTED)
+    outbox.deliver_soon()
     return meeting
 
 
@@ -186,9 +189,9 @@ def decline(user: User, meeting_id, reason: str, now: datetime | None = None) ->
     reason = _clean(reason, "reason", required=True)
     _move(meeting, MeetingStatus.DECLINED, frm=(MeetingStatus.REQUESTED,), now=now,
           staff_id=user.id, reason=reason)
+    notices.queue(meeting, notices.DECLINED)
     db.session.commit()
-    db.session.refresh(meeting)
-    notices.send_change(meeting, notices.DECLINED)
+    outbox.deliver_soon()
     return meeting
 
 
@@ -196,9 +199,9 @@ def cancel(user: User, meeting_id, reason: str = "", now: datetime | None = None
     meeting = find(user, meeting_id)
     reason = _clean(reason, "reason")
     _move(meeting, MeetingStatus.CANCELLED, now=now, reason=reason)
+    notices.queue(meeting, notices.CANCELLED, by=user)
     db.session.commit()
-    db.session.refresh(meeting)
-    notices.send_change(meeting, notices.CANCELLED, by=user)
+    outbox.deliver_soon()
     return meeting
 
 
@@ -230,9 +233,9 @@ def reschedule(user: User, meeting_id, slot_id, now: datetime | None = None) -> 
     except IntegrityError:
         db.session.rollback()
         raise _slot_taken() from None
+    notices.queue(meeting, notices.RESCHEDULED, by=user)
     db.session.commit()
-    db.session.refresh(meeting)
-    notices.send_change(meeting, notices.RESCHEDULED, by=user)
+    outbox.deliver_soon()
     return meeting
 
 

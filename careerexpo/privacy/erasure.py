@@ -24,6 +24,7 @@ from careerexpo.chat.models import ChatMessage, ChatMute, Conversation
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import ApplicationStatus
 from careerexpo.extensions import db
+from careerexpo.mailing.models import QueuedEmail
 from careerexpo.meetings.models import LIVE, Meeting, MeetingStatus
 from careerexpo.presentations.models import PresentationRegistration
 from careerexpo.privacy.models import Consent
@@ -51,7 +52,9 @@ def delete_account(user: User, password: str) -> None:
                           (SavedJob, SavedJob.user_id), (JobAlert, JobAlert.user_id),
                           (PresentationRegistration, PresentationRegistration.user_id),
                           (ChatMute, ChatMute.user_id), (Consent, Consent.user_id),
-                          (ApiToken, ApiToken.user_id)):
+                          (ApiToken, ApiToken.user_id),
+                          # emails on their way to them: their address, maybe a reset link
+                          (QueuedEmail, QueuedEmail.user_id)):
         db.session.execute(sa.delete(model).where(column == user.id))
     account_erasing.send(None, user=user)
     # Last, once no profile or application points to them any more.

@@ -20,7 +20,8 @@ bp = Blueprint("privacy", __name__)
 def _page(consent_form: ConsentForm, delete_form: DeleteAccountForm, status: int = 200):
     return render_template("privacy/privacy.html", consent_form=consent_form,
                            delete_form=delete_form,
-                           retention_days=current_app.config["RETENTION_DAYS"]), status
+                           retention_days=current_app.config["RETENTION_DAYS"],
+                           mail_retry_hours=current_app.config["MAIL_RETRY_HOURS"]), status
 
 
 @bp.route("/privacy", methods=["GET"])

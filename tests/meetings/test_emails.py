@@ -1,5 +1,6 @@
-"""Every change emails both sides over real SMTP with the meeting's calendar file; the
-periodic command expires unanswered requests (warning staff first) and sends reminders."""
+"""Every change emails both sides over real SMTP with the meeting's calendar file, later
+if the mail server is down; the periodic command expires unanswered requests (warning
+staff first) and sends reminders."""
 
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from careerexpo.core.database import utcnow
 from careerexpo.extensions import db
 from careerexpo.meetings import services, slots
 from careerexpo.meetings.models import Meeting, MeetingStatus
+from tests.mailserver import free_port
 from tests.meetings.conftest import settle_emails
 
 
@@ -106,3 +108,24 @@ def test_an_overdue_request_frees_its_slot_before_the_command_runs(client, auth,
     assert expired.status == MeetingStatus.EXPIRED
     notices = by_recipient(received(inbox, 6)[2:])  # the expiry and the new request
     assert calendar_of(notices["chan@example.com"])[0] == "CANCEL"
+
+
+def test_changes_made_while_the_mail_server_is_down_reach_both_sides_once_it_is_back(
+        app, inbox, fair, runner):
+    up = app.config["MAIL_PORT"]
+    app.config["MAIL_PORT"] = free_port()  # nothing listens there
+    slot, = fair.slots()
+    meeting = services.request_meeting(fair.candidate, slot.id)
+    services.accept(fair.staff, meeting.id)
+    settle_emails()
+    assert inbox.messages == []
+
+    app.config["MAIL_PORT"] = up
+    assert "queued emails: 4 sent" in runner.invoke(args=["send-alerts"]).output
+    emails = received(inbox, 4)
+    sequences = sorted((m["To"].addresses[0].addr_spec, int(calendar_of(m)[1]["SEQUENCE"]))
+                       for m in emails)
+    assert sequences == [("chan@example.com", 0), ("chan@example.com", 1),
+                         ("mei@acme.example.com", 0), ("mei@acme.example.com", 1)]
+    assert "queued emails: 0 sent" in runner.invoke(args=["send-alerts"]).output
+    assert len(inbox.messages) == 4
