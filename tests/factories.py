@@ -12,6 +12,7 @@ from careerexpo.booths.models import Booth
 from careerexpo.companies.models import Company
 from careerexpo.core.database import utcnow
 from careerexpo.core.enums import ApplicationStatus, JobState, Role
+from careerexpo.core.hktime import today_hk
 from careerexpo.expos.models import Expo
 from careerexpo.extensions import db
 from careerexpo.jobs.models import Job
@@ -73,7 +74,7 @@ def job(company=None, state=JobState.OPEN, title="Software Engineer",
 
 def expo(slug=None, name="I&T Career Expo", companies=(), **fields):
     n = next(_seq)
-    today = utcnow().date()
+    today = today_hk()  # an expo's dates are Hong Kong's, as the app reads them
     e = Expo(slug=slug or f"expo-{n}", name=name, starts_on=fields.pop("starts_on", today),
              ends_on=fields.pop("ends_on", today + timedelta(days=6)), **fields)
     db.session.add(e)
