@@ -6,6 +6,7 @@ the migrations: a template database is upgraded once, then each test gets a
 fresh copy (SQLite) or emptied tables (PostgreSQL).
 """
 
+import logging
 import os
 import shutil
 from contextlib import contextmanager
@@ -119,3 +120,10 @@ class Auth:
 @pytest.fixture
 def auth(client):
     return Auth(client)
+
+
+def pytest_unconfigure(config):
+    # The Socket.IO message queue's listener thread keeps retrying a Redis server that a
+    # test has stopped, and logs each retry; once pytest has closed its streams that
+    # logging can only print "--- Logging error ---" tracebacks as the interpreter exits.
+    logging.raiseExceptions = False
