@@ -115,6 +115,15 @@ def request_meeting(fields):
     return meeting, 201
 
 
+def answers_with_the_meeting(view):
+    """What a change to one meeting answers: the meeting, or why it could not change."""
+    view = bp.response(200, MeetingSchema)(view)
+    for status, described in ((409, CONFLICT), (404, NOT_FOUND), (401, SIGNED_OUT),
+                              (400, INVALID)):
+        view = bp.alt_response(status, **described)(view)
+    return view
+
+
 def _answer(change, meeting_id: int, *args):
     return change(current_user, meeting_id, *args)
 
@@ -129,11 +138,7 @@ def _optional_reason() -> str:
 
 @bp.post(f"{MEETING}/accept", tags=[TAG])
 @signed_in
-@bp.alt_response(400, **INVALID)
-@bp.alt_response(401, **SIGNED_OUT)
-@bp.alt_response(404, **NOT_FOUND)
-@bp.alt_response(409, **CONFLICT)
-@bp.response(200, MeetingSchema)
+@answers_with_the_meeting
 def accept_meeting(meeting_id: int):
     """Accept a request (the booth's staff)"""
     return _answer(services.accept, meeting_id)
@@ -141,11 +146,7 @@ def accept_meeting(meeting_id: int):
 
 @bp.post(f"{MEETING}/decline", tags=[TAG])
 @signed_in
-@bp.alt_response(400, **INVALID)
-@bp.alt_response(401, **SIGNED_OUT)
-@bp.alt_response(404, **NOT_FOUND)
-@bp.alt_response(409, **CONFLICT)
-@bp.response(200, MeetingSchema)
+@answers_with_the_meeting
 def decline_meeting(meeting_id: int):
     """Decline a request (the booth's staff), optionally with ``{"reason"}``"""
     return _answer(services.decline, meeting_id, _optional_reason())
@@ -153,11 +154,7 @@ def decline_meeting(meeting_id: int):
 
 @bp.post(f"{MEETING}/cancel", tags=[TAG])
 @signed_in
-@bp.alt_response(400, **INVALID)
-@bp.alt_response(401, **SIGNED_OUT)
-@bp.alt_response(404, **NOT_FOUND)
-@bp.alt_response(409, **CONFLICT)
-@bp.response(200, MeetingSchema)
+@answers_with_the_meeting
 def cancel_meeting(meeting_id: int):
     """Cancel a requested or accepted meeting (either side), optionally with ``{"reason"}``"""
     return _answer(services.cancel, meeting_id, _optional_reason())
@@ -166,11 +163,7 @@ def cancel_meeting(meeting_id: int):
 @bp.post(f"{MEETING}/reschedule", tags=[TAG])
 @signed_in
 @bp.arguments(RescheduleSchema)
-@bp.alt_response(400, **INVALID)
-@bp.alt_response(401, **SIGNED_OUT)
-@bp.alt_response(404, **NOT_FOUND)
-@bp.alt_response(409, **CONFLICT)
-@bp.response(200, MeetingSchema)
+@answers_with_the_meeting
 def reschedule_meeting(fields, meeting_id: int):
     """Move a meeting to another slot of the same booth (either side)"""
     return _answer(services.reschedule, meeting_id, fields["slot_id"])
